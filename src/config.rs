@@ -1,0 +1,331 @@
+//! `lotaip.toml`: the institution, the people responsible for the publication,
+//! the semáforo thresholds and the policies of SPEC section 2. One struct,
+//! unknown settings refused, every optional setting with a documented default.
+
+use std::path::Path;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Location};
+use crate::model::Proceso;
+
+/// The whole configuration file.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Year of the plan; targets and results outside it are refused.
+    pub anio: i32,
+    pub institucion: Institucion,
+    /// The footer of every LOTAIP matrix.
+    #[serde(default)]
+    pub responsable: Responsable,
+    #[serde(default)]
+    pub literal_a4: LiteralA4,
+    #[serde(default)]
+    pub semaforo: Umbrales,
+    #[serde(default)]
+    pub politicas: Politicas,
+}
+
+/// Who publishes.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Institucion {
+    pub nombre: String,
+    pub siglas: String,
+    /// Web site shown in documents; default: none.
+    #[serde(default)]
+    pub sitio_web: Option<String>,
+}
+
+/// The unit that holds the information and its responsible person (the footer
+/// of every matrix). Default: empty, which is reported as a warning.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsable {
+    #[serde(default)]
+    pub unidad_poseedora: String,
+    #[serde(default)]
+    pub nombre: String,
+    #[serde(default)]
+    pub correo: String,
+    #[serde(default)]
+    pub telefono: String,
+}
+
+/// Labels of the Literal a4 matrix.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct LiteralA4 {
+    /// First title line. Default: the 2004 LOTAIP article of the published matrix.
+    pub articulo: String,
+    /// Second title line.
+    pub literal: String,
+    /// `PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN`. Default `MENSUAL`.
+    pub periodicidad: String,
+    /// Optional footer row with a link (label and URL). Default: none.
+    pub enlace_etiqueta: Option<String>,
+    pub enlace_url: Option<String>,
+    pub secciones: Secciones,
+}
+
+impl Default for LiteralA4 {
+    fn default() -> Self {
+        LiteralA4 {
+            articulo: "Art. 7 de la Ley Orgánica de Transparencia y Acceso a la Información Pública - LOTAIP".into(),
+            literal: "Literal a4) Las metas y objetivos de las unidades administrativas de conformidad con sus programas operativos".into(),
+            periodicidad: "MENSUAL".into(),
+            enlace_etiqueta: None,
+            enlace_url: None,
+            secciones: Secciones::default(),
+        }
+    }
+}
+
+/// Section titles of the matrix, by process level. Defaults: the published matrix's.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Secciones {
+    pub gobernante: String,
+    pub agregador_de_valor: String,
+    pub desconcentrado: String,
+    pub habilitante_asesoria: String,
+    pub habilitante_apoyo: String,
+}
+
+impl Default for Secciones {
+    fn default() -> Self {
+        Secciones {
+            gobernante: "PROCESOS GOBERNANTES / NIVEL DIRECTIVO".into(),
+            agregador_de_valor: "PROCESOS AGREGADORES DE VALOR / NIVEL OPERATIVO".into(),
+            desconcentrado: "PROCESOS DESCENTRALIZADOS".into(),
+            habilitante_asesoria: "NIVEL DE APOYO / ASESORÍA".into(),
+            habilitante_apoyo: "NIVEL DE APOYO / ASESORÍA".into(),
+        }
+    }
+}
+
+impl Secciones {
+    /// The title of a process level's section.
+    pub fn titulo(&self, p: Proceso) -> &str {
+        match p {
+            Proceso::Gobernante => &self.gobernante,
+            Proceso::AgregadorDeValor => &self.agregador_de_valor,
+            Proceso::Desconcentrado => &self.desconcentrado,
+            Proceso::HabilitanteAsesoria => &self.habilitante_asesoria,
+            Proceso::HabilitanteApoyo => &self.habilitante_apoyo,
+        }
+    }
+}
+
+/// Semáforo thresholds in percentage points: `verde` at or above the first,
+/// `amarillo` at or above the second, `rojo` below. Defaults 85 and 70.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Umbrales {
+    pub verde: Decimal,
+    pub amarillo: Decimal,
+}
+
+impl Default for Umbrales {
+    fn default() -> Self {
+        Umbrales {
+            verde: Decimal::from(85),
+            amarillo: Decimal::from(70),
+        }
+    }
+}
+
+/// Policies of SPEC section 2.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Politicas {
+    /// How an indicator with a target but no result counts in the averages.
+    pub sin_reporte: SinReporte,
+    /// How bare numbers of percentage indicators are read.
+    pub porcentajes: Porcentajes,
+}
+
+/// Policy for `sin reporte` (target but no result).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SinReporte {
+    /// Counted as 0 % in every average (default).
+    #[default]
+    Cero,
+    /// Left out of the averages; still shown, in red.
+    Excluir,
+}
+
+/// Convention for bare numbers of percentage indicators (SPEC 1.1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Porcentajes {
+    /// Fractions when every target of the row is at most 1, otherwise points (default).
+    #[default]
+    Auto,
+    /// `0.85` means 85 %.
+    Fraccion,
+    /// `85` means 85 %.
+    Puntos,
+}
+
+/// File name of the configuration inside the inputs folder.
+pub const ARCHIVO: &str = "lotaip.toml";
+
+impl Config {
+    /// Reads and checks `lotaip.toml`; errors name the line.
+    pub fn load(path: &Path) -> Result<Config, Error> {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| ARCHIVO.into());
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            let msg = if e.kind() == std::io::ErrorKind::NotFound {
+                "no existe; créelo con «lotaip iniciar» o indique la carpeta de entrada con --entrada".to_string()
+            } else {
+                format!("no se pudo leer: {e}")
+            };
+            Error::input(Location::file(&name), msg)
+        })?;
+        Self::parse(&text, &name)
+    }
+
+    /// Parses the text of a configuration file named `name`.
+    pub fn parse(text: &str, name: &str) -> Result<Config, Error> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let line = e
+                .span()
+                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            Error::input(
+                Location {
+                    line,
+                    ..Location::file(name)
+                },
+                traducir(e.message()),
+            )
+        })?;
+        config.check(name)?;
+        Ok(config)
+    }
+
+    fn check(&self, name: &str) -> Result<(), Error> {
+        let loc = Location::file(name);
+        if !(2000..=2100).contains(&self.anio) {
+            return Err(Error::input(
+                loc,
+                format!("anio = {} no es un año válido", self.anio),
+            ));
+        }
+        if self.institucion.nombre.trim().is_empty() || self.institucion.siglas.trim().is_empty() {
+            return Err(Error::input(
+                loc,
+                "[institucion] necesita «nombre» y «siglas»",
+            ));
+        }
+        let u = &self.semaforo;
+        if u.amarillo > u.verde || u.amarillo < Decimal::ZERO {
+            return Err(Error::input(
+                loc,
+                format!(
+                    "[semaforo] se esperaba 0 ≤ amarillo ≤ verde; se encontró amarillo = {}, verde = {}",
+                    u.amarillo, u.verde
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Puts the TOML parser's usual messages into Spanish; others pass unchanged.
+fn traducir(msg: &str) -> String {
+    let msg = msg.trim();
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let (campo, esperado) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "ajuste desconocido «{}»; se esperaba uno de: {}",
+            campo.trim_matches('`'),
+            esperado.trim_start_matches("one of ").replace('`', "")
+        );
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("falta el ajuste «{}»", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        return format!("tipo de valor no válido: {rest}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let (valor, esperado) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "valor desconocido «{}»; se esperaba {}",
+            valor.trim_matches('`'),
+            esperado.trim_start_matches("one of ").replace('`', "")
+        );
+    }
+    format!("sintaxis TOML no válida: {msg}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMA: &str = "anio = 2025\n[institucion]\nnombre = \"Instituto Ecuatoriano de Seguridad Social\"\nsiglas = \"IESS\"\n";
+
+    #[test]
+    fn defaults_fill_every_optional_setting() {
+        let c = Config::parse(MINIMA, "lotaip.toml").unwrap();
+        assert_eq!(c.semaforo.verde, Decimal::from(85));
+        assert_eq!(c.semaforo.amarillo, Decimal::from(70));
+        assert_eq!(c.politicas.sin_reporte, SinReporte::Cero);
+        assert_eq!(c.politicas.porcentajes, Porcentajes::Auto);
+        assert_eq!(
+            c.literal_a4.secciones.titulo(Proceso::Desconcentrado),
+            "PROCESOS DESCENTRALIZADOS"
+        );
+    }
+
+    #[test]
+    fn unknown_setting_is_refused_with_its_line() {
+        let text = format!("{MINIMA}\n[semaforo]\nverde = 85\ncolor = \"rojo\"\n");
+        let e = Config::parse(&text, "lotaip.toml").unwrap_err().to_string();
+        assert!(e.contains("lotaip.toml, línea 8"), "{e}");
+        assert!(e.contains("ajuste desconocido «color»"), "{e}");
+    }
+
+    #[test]
+    fn broken_syntax_and_bad_values_name_the_line() {
+        let e = Config::parse("anio = 2025\n[institucion\n", "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("línea 2"), "{e}");
+        let e = Config::parse(
+            &format!("{MINIMA}[politicas]\nsin_reporte = \"nunca\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("línea 6") && e.contains("valor desconocido «nunca»"),
+            "{e}"
+        );
+        let e = Config::parse(
+            &format!("{MINIMA}[semaforo]\nverde = 60\namarillo = 70\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(e.contains("amarillo ≤ verde"), "{e}");
+    }
+
+    #[test]
+    fn decimal_thresholds_are_exact() {
+        let c = Config::parse(
+            &format!("{MINIMA}[semaforo]\nverde = 85.5\namarillo = \"70.25\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap();
+        assert_eq!(c.semaforo.verde.to_string(), "85.5");
+        assert_eq!(c.semaforo.amarillo.to_string(), "70.25");
+    }
+}

@@ -1,0 +1,231 @@
+//! Errors for people: input problems that name file, sheet, row and column,
+//! warnings that never stop a run, and the program-level error with its exit code.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+/// Where something was read: the file, and when known the sheet, row and column.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// File name as the user knows it (relative to the inputs folder).
+    pub file: String,
+    /// Sheet name; `None` for CSV files and configuration files.
+    pub sheet: Option<String>,
+    /// Row (or line) number, 1-based as a spreadsheet shows it.
+    pub row: Option<usize>,
+    /// Column as shown to the user: a letter and the header, e.g. `F (meta_anual)`.
+    pub column: Option<String>,
+    /// Line of a text file (configuration, templates), where rows do not apply.
+    pub line: Option<usize>,
+}
+
+impl Location {
+    /// A location that names only a file.
+    pub fn file(file: impl Into<String>) -> Self {
+        Location {
+            file: file.into(),
+            ..Default::default()
+        }
+    }
+
+    /// The same location narrowed to a column.
+    pub fn with_column(&self, column: impl Into<String>) -> Self {
+        Location {
+            column: Some(column.into()),
+            ..self.clone()
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(h) = &self.sheet {
+            write!(f, ", hoja «{h}»")?;
+        }
+        if let Some(r) = self.row {
+            write!(f, ", fila {r}")?;
+        }
+        if let Some(c) = &self.column {
+            write!(f, ", columna {c}")?;
+        }
+        if let Some(l) = self.line {
+            write!(f, ", línea {l}")?;
+        }
+        Ok(())
+    }
+}
+
+/// One problem in the inputs: where it is and what was expected, in Spanish.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub location: Location,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(location: Location, message: impl Into<String>) -> Self {
+        Problem {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// A warning: shown in the run summary and in the workbooks, never stops a run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// Short category, stable for filtering (`medida inferida`, `meta cero`…).
+    pub kind: String,
+    pub location: Location,
+    pub message: String,
+}
+
+impl Warning {
+    pub fn new(kind: &str, location: Location, message: impl Into<String>) -> Self {
+        Warning {
+            kind: kind.to_string(),
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: [{}] {}", self.location, self.kind, self.message)
+    }
+}
+
+/// Everything that can stop a run. Each variant maps to a documented exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The inputs (data, configuration or user templates) are wrong: exit code 1.
+    #[error("{}", problem_list(.0))]
+    Input(Vec<Problem>),
+    /// Writing the publication failed: exit code 3.
+    #[error("no se pudo escribir «{}»: {source}", .path.display())]
+    Output {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A renderer failed on valid data: exit code 3.
+    #[error("no se pudo generar «{file}»: {detail}")]
+    Render { file: String, detail: String },
+}
+
+impl Error {
+    /// The process exit code: 1 bad input, 3 output failure (2 is clap's usage error).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Input(_) => 1,
+            Error::Output { .. } | Error::Render { .. } => 3,
+        }
+    }
+
+    /// Wraps an I/O error with the path it concerns.
+    pub fn output(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Output {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// A single input problem.
+    pub fn input(location: Location, message: impl Into<String>) -> Self {
+        Error::Input(vec![Problem::new(location, message)])
+    }
+}
+
+fn problem_list(problems: &[Problem]) -> String {
+    let n = problems.len();
+    let mut s = if n == 1 {
+        "hay 1 problema en los datos de entrada:".to_string()
+    } else {
+        format!("hay {n} problemas en los datos de entrada:")
+    };
+    for p in problems {
+        s.push_str("\n  - ");
+        s.push_str(&p.to_string());
+    }
+    s
+}
+
+/// Collects problems so that all of a file's problems are reported at once.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    pub fn push(&mut self, location: Location, message: impl Into<String>) {
+        self.0.push(Problem::new(location, message));
+    }
+
+    pub fn extend(&mut self, others: impl IntoIterator<Item = Problem>) {
+        self.0.extend(others);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// `Ok(value)` when nothing was collected, otherwise every problem.
+    pub fn into_result<T>(self, value: T) -> Result<T, Error> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(Error::Input(self.0))
+        }
+    }
+
+    /// Records the problems of a failed step and keeps going.
+    pub fn absorb<T>(&mut self, r: Result<T, Error>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(Error::Input(ps)) => {
+                self.0.extend(ps);
+                None
+            }
+            Err(other) => {
+                self.0
+                    .push(Problem::new(Location::default(), other.to_string()));
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn message_names_file_sheet_row_and_column() {
+        let u = Location {
+            file: "metas.xlsx".into(),
+            sheet: Some("metas".into()),
+            row: Some(12),
+            column: Some("F (meta_anual)".into()),
+            line: None,
+        };
+        let p = Problem::new(u, "se esperaba un número; se encontró «abc»");
+        assert_eq!(
+            p.to_string(),
+            "metas.xlsx, hoja «metas», fila 12, columna F (meta_anual): se esperaba un número; se encontró «abc»"
+        );
+    }
+
+    #[test]
+    fn exit_codes() {
+        assert_eq!(Error::input(Location::file("x"), "y").exit_code(), 1);
+        let io = std::io::Error::other("disco lleno");
+        assert_eq!(Error::output("outputs", io).exit_code(), 3);
+    }
+}

@@ -1,0 +1,3 @@
+//! Reading and validating the input folder.
+
+pub mod number;

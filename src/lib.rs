@@ -1,0 +1,13 @@
+//! `lotaip`: from an institution's planned goals and actual results to the
+//! documents Ecuadorian law makes it publish.
+//!
+//! The modules follow the pipeline: [`input`] reads and validates the
+//! spreadsheets into a [`model::Dataset`]; [`compute`] applies the rules of
+//! SPEC section 2; [`render`] writes each output format from the computed
+//! report; [`publish`] puts the files in place.
+
+pub mod config;
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod text;

@@ -1,0 +1,134 @@
+//! The domain: units, indicators with their targets and results, budget lines.
+//! Readers build a [`Dataset`]; the rules in `compute` read it; nothing else
+//! changes it.
+
+mod periodo;
+mod provincia;
+mod vocab;
+
+use std::path::PathBuf;
+
+use rust_decimal::Decimal;
+
+use crate::error::{Location, Warning};
+use crate::text::fold_words;
+
+pub use periodo::{MESES, MESES_CORTOS, Periodo, mes_desde_texto};
+pub use provincia::Provincia;
+pub use vocab::{Agregacion, Comportamiento, Medida, Periodicidad, Proceso, Sentido, TipoGasto};
+
+/// Twelve monthly values, January first; `None` where the month has no value.
+pub type Serie = [Option<Decimal>; 12];
+
+/// An administrative unit that plans targets and reports results.
+#[derive(Clone, Debug)]
+pub struct Unidad {
+    pub nombre: String,
+    pub proceso: Proceso,
+    /// Required for `desconcentrado` units.
+    pub provincia: Option<Provincia>,
+    pub zona: Option<u8>,
+    /// The first `metas` row that named the unit.
+    pub origen: Location,
+}
+
+impl Unidad {
+    /// A provincial head office (`Dirección Provincial …`), listed apart from
+    /// its own provincial units.
+    pub fn es_direccion_provincial(&self) -> bool {
+        fold_words(&self.nombre).starts_with("direccion provincial")
+    }
+}
+
+/// A result reported for one closing month.
+#[derive(Clone, Debug)]
+pub struct Resultado {
+    /// In the indicator's unit; percentages as fractions (85 % = 0.85).
+    pub valor: Decimal,
+    pub observacion: Option<String>,
+    pub medio_verificacion: Option<String>,
+    pub origen: Location,
+}
+
+/// One indicator of one unit, with its targets and results of the year.
+#[derive(Clone, Debug)]
+pub struct Indicador {
+    /// Index into [`Dataset::unidades`].
+    pub unidad: usize,
+    pub objetivo: String,
+    pub codigo: Option<String>,
+    pub nombre: String,
+    pub medida: Medida,
+    pub sentido: Sentido,
+    pub comportamiento: Comportamiento,
+    pub periodicidad: Periodicidad,
+    /// Targets by closing month; percentages as fractions.
+    pub metas: Serie,
+    pub agregacion: Option<Agregacion>,
+    pub meta_anual: Option<Decimal>,
+    /// Text to publish instead of the derived target.
+    pub meta_cuantificable: Option<String>,
+    /// Results by closing month.
+    pub resultados: [Option<Resultado>; 12],
+    /// The `metas` row.
+    pub origen: Location,
+}
+
+impl Indicador {
+    /// Whether any numeric target exists (otherwise it is published, not evaluated).
+    pub fn tiene_metas(&self) -> bool {
+        self.metas.iter().any(Option::is_some)
+    }
+
+    /// Closing months (1-based) that carry a target.
+    pub fn meses_con_meta(&self) -> Vec<u8> {
+        (1..=12u8)
+            .filter(|m| self.metas[*m as usize - 1].is_some())
+            .collect()
+    }
+}
+
+/// A budget figure of one unit, kind and closing month.
+#[derive(Clone, Debug)]
+pub struct LineaPresupuesto {
+    pub unidad: usize,
+    pub mes: u8,
+    pub tipo: TipoGasto,
+    /// Current allocation, USD.
+    pub codificado: Decimal,
+    /// Executed since January, USD.
+    pub devengado: Decimal,
+    pub origen: Location,
+}
+
+/// An input file that was read, for the run summary and the manifest.
+#[derive(Clone, Debug)]
+pub struct ArchivoEntrada {
+    pub ruta: PathBuf,
+    /// Name relative to the inputs folder.
+    pub nombre: String,
+}
+
+/// Everything read from the inputs, validated.
+#[derive(Clone, Debug, Default)]
+pub struct Dataset {
+    pub anio: i32,
+    /// In the order of `metas`.
+    pub unidades: Vec<Unidad>,
+    /// In the order of `metas`.
+    pub indicadores: Vec<Indicador>,
+    pub presupuesto: Vec<LineaPresupuesto>,
+    /// Warnings found while reading.
+    pub avisos: Vec<Warning>,
+    pub archivos: Vec<ArchivoEntrada>,
+}
+
+impl Dataset {
+    /// Provinces that have at least one unit, in alphabetical order.
+    pub fn provincias(&self) -> Vec<Provincia> {
+        let mut v: Vec<Provincia> = self.unidades.iter().filter_map(|u| u.provincia).collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+}

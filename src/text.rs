@@ -1,0 +1,132 @@
+//! Text normalisation shared by every tolerant match (headers, provinces,
+//! enumerated values, unit and indicator names).
+
+/// Folds a string for tolerant comparison: lower case, accents removed,
+/// every run of non-alphanumeric characters dropped.
+///
+/// `"Meta anual"`, `"meta_anual"` and `"META  ANUAL"` all fold to `"metaanual"`;
+/// `"LOS RÍOS"` and `"Los Rios"` fold to `"losrios"`.
+pub fn fold_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = strip_accent(c);
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Folds a string keeping word boundaries as single spaces: used where word
+/// order matters for a suggestion or a prefix test.
+pub fn fold_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        let c = strip_accent(c);
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// Collapses inner whitespace (including non-breaking spaces and line breaks)
+/// to single spaces and trims the ends: the canonical form of free text read
+/// from a cell.
+pub fn clean(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Removes the accent of a Latin letter (the letters used in Spanish,
+/// Portuguese, French and Catalan); other characters pass unchanged.
+fn strip_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'ä' | 'â' | 'ã' | 'å' => 'a',
+        'Á' | 'À' | 'Ä' | 'Â' | 'Ã' | 'Å' => 'A',
+        'é' | 'è' | 'ë' | 'ê' => 'e',
+        'É' | 'È' | 'Ë' | 'Ê' => 'E',
+        'í' | 'ì' | 'ï' | 'î' => 'i',
+        'Í' | 'Ì' | 'Ï' | 'Î' => 'I',
+        'ó' | 'ò' | 'ö' | 'ô' | 'õ' => 'o',
+        'Ó' | 'Ò' | 'Ö' | 'Ô' | 'Õ' => 'O',
+        'ú' | 'ù' | 'ü' | 'û' => 'u',
+        'Ú' | 'Ù' | 'Ü' | 'Û' => 'U',
+        'ñ' => 'n',
+        'Ñ' => 'N',
+        'ç' => 'c',
+        'Ç' => 'C',
+        _ => c,
+    }
+}
+
+/// The candidate closest to `wanted` by edit distance on folded text, if it
+/// is close enough to be a plausible typo or variant (used for `¿quiso decir…?`).
+pub fn closest<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let target = fold_words(wanted);
+    let mut best: Option<(f64, &'a str)> = None;
+    for c in candidates {
+        let s = strsim::normalized_levenshtein(&target, &fold_words(c));
+        if best.is_none_or(|(m, _)| s > m) {
+            best = Some((s, c));
+        }
+    }
+    best.filter(|(s, _)| *s >= 0.6).map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_key_ignores_case_accents_and_separators() {
+        assert_eq!(fold_key("Meta anual"), "metaanual");
+        assert_eq!(fold_key("meta_anual"), "metaanual");
+        assert_eq!(fold_key(" META  ANUAL "), "metaanual");
+        assert_eq!(fold_key("Código"), "codigo");
+        assert_eq!(fold_key("LOS RÍOS"), fold_key("Los Rios"));
+        assert_eq!(fold_key("Cañar"), "canar");
+    }
+
+    #[test]
+    fn fold_words_keeps_boundaries() {
+        assert_eq!(
+            fold_words("  Dirección   Provincial-Azuay "),
+            "direccion provincial azuay"
+        );
+    }
+
+    #[test]
+    fn clean_collapses_whitespace() {
+        assert_eq!(
+            clean("  Número\tde \u{a0} afiliados\n activos "),
+            "Número de afiliados activos"
+        );
+    }
+
+    #[test]
+    fn closest_finds_the_nearest_candidate() {
+        let c = [
+            "Número de afiliados activos",
+            "Monto recaudado",
+            "Porcentaje de ejecución del PAC",
+        ];
+        assert_eq!(
+            closest("Numero de afiliados activo", c),
+            Some("Número de afiliados activos")
+        );
+        assert_eq!(closest("algo totalmente distinto", c), None);
+    }
+}
