@@ -6,8 +6,13 @@
 //! SPEC section 2; [`render`] writes each output format from the computed
 //! report; [`publish`] puts the files in place.
 
+pub mod compute;
 pub mod config;
 pub mod error;
+pub mod format;
 pub mod input;
 pub mod model;
+pub mod publish;
+pub mod render;
+pub mod starter;
 pub mod text;

@@ -15,6 +15,11 @@ use crate::text::fold_words;
 
 pub use periodo::{MESES, MESES_CORTOS, Periodo, mes_desde_texto};
 pub use provincia::Provincia;
+
+/// The canonical names of the 24 provinces, in alphabetical order.
+pub fn provincia_nombres() -> &'static [&'static str] {
+    &provincia::NOMBRES
+}
 pub use vocab::{Agregacion, Comportamiento, Medida, Periodicidad, Proceso, Sentido, TipoGasto};
 
 /// Twelve monthly values, January first; `None` where the month has no value.

@@ -1,0 +1,194 @@
+//! Command-line arguments, with help and messages in Spanish.
+
+use std::path::PathBuf;
+
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+use lotaip::config::Porcentajes;
+use lotaip::model::Periodo;
+
+const TEMPLATE: &str =
+    "{name} {version}\n{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
+const SUB_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}\n{after-help}";
+
+/// Generates the LOTAIP publications from planned goals and results.
+#[derive(Debug, Parser)]
+#[command(
+    name = "lotaip",
+    version,
+    about = "Genera las matrices LOTAIP (Literal a4), los informes de cumplimiento por provincia y la rendición de cuentas a partir de las metas y resultados de una institución.",
+    help_template = TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_help_heading = "Comandos",
+    subcommand_value_name = "COMANDO",
+    after_help = "Códigos de salida: 0 correcto, 1 entradas con errores, 2 uso incorrecto, 3 fallo al escribir la salida."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Muestra esta ayuda.
+    #[arg(short = 'h', long = "help", action = ArgAction::HelpShort, global = true, help_heading = "Opciones generales")]
+    help: Option<bool>,
+    /// Muestra la versión.
+    #[arg(short = 'V', long = "version", action = ArgAction::Version, help_heading = "Opciones generales")]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Genera la publicación de un mes: Literal a4 (XLSX y datos abiertos CSV), cumplimiento y una hoja por provincia.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip generar --periodo <AAAA-MM> [OPCIONES]")]
+    Generar(Generar),
+    /// Revisa las entradas y las plantillas sin escribir nada.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip validar [OPCIONES]")]
+    Validar(Validar),
+    /// Escribe entradas iniciales: lotaip.toml y libros vacíos con los encabezados correctos.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip iniciar [CARPETA]")]
+    Iniciar(Iniciar),
+    /// Copia las plantillas predeterminadas a una carpeta para personalizarlas.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip plantillas [--destino <CARPETA>]")]
+    Plantillas(Plantillas),
+}
+
+/// Where the inputs are.
+#[derive(Debug, Args)]
+pub struct Entrada {
+    /// Carpeta con lotaip.toml, metas, resultados y presupuesto (por omisión, inputs).
+    #[arg(
+        long,
+        value_name = "CARPETA",
+        default_value = "inputs",
+        hide_default_value = true,
+        help_heading = "Opciones"
+    )]
+    pub entrada: PathBuf,
+    /// Carpeta de plantillas propias (por omisión, <entrada>/plantillas).
+    #[arg(long, value_name = "CARPETA", help_heading = "Opciones")]
+    pub plantillas: Option<PathBuf>,
+    /// Cómo leer los porcentajes sin «%»: auto (fracciones si todas las metas de la fila son ≤ 1), fraccion o puntos.
+    #[arg(
+        long,
+        value_name = "CONVENCIÓN",
+        value_enum,
+        hide_possible_values = true,
+        help_heading = "Opciones"
+    )]
+    pub porcentajes: Option<Porcentajes>,
+}
+
+impl Entrada {
+    /// The user templates folder.
+    pub fn plantillas(&self) -> PathBuf {
+        self.plantillas
+            .clone()
+            .unwrap_or_else(|| self.entrada.join("plantillas"))
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct Generar {
+    /// Mes del informe, AAAA-MM (p. ej. 2025-06).
+    #[arg(long, value_name = "AAAA-MM", value_parser = parse_periodo, help_heading = "Opciones")]
+    pub periodo: Periodo,
+    #[command(flatten)]
+    pub entrada: Entrada,
+    /// Carpeta donde se publica; cada mes va en su subcarpeta AAAA-MM (por omisión, outputs).
+    #[arg(
+        long,
+        value_name = "CARPETA",
+        default_value = "outputs",
+        hide_default_value = true,
+        help_heading = "Opciones"
+    )]
+    pub salida: PathBuf,
+    /// Fecha de actualización declarada, DD/MM/AAAA (por omisión, el último día del mes).
+    #[arg(long, value_name = "DD/MM/AAAA", value_parser = parse_fecha, help_heading = "Opciones")]
+    pub fecha: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct Validar {
+    #[command(flatten)]
+    pub entrada: Entrada,
+    /// Además, calcula el mes indicado y muestra sus avisos.
+    #[arg(long, value_name = "AAAA-MM", value_parser = parse_periodo, help_heading = "Opciones")]
+    pub periodo: Option<Periodo>,
+}
+
+#[derive(Debug, Args)]
+pub struct Iniciar {
+    /// Carpeta donde escribir las entradas iniciales (por omisión, inputs).
+    #[arg(
+        value_name = "CARPETA",
+        default_value = "inputs",
+        hide_default_value = true
+    )]
+    pub carpeta: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Plantillas {
+    /// Carpeta de destino (por omisión, inputs/plantillas).
+    #[arg(
+        long,
+        value_name = "CARPETA",
+        default_value = "inputs/plantillas",
+        hide_default_value = true,
+        help_heading = "Opciones"
+    )]
+    pub destino: PathBuf,
+}
+
+fn parse_periodo(s: &str) -> Result<Periodo, String> {
+    s.parse()
+}
+
+fn parse_fecha(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y")
+        .map_err(|_| format!("«{s}» no es una fecha DD/MM/AAAA"))
+}
+
+/// Puts clap's usage errors into Spanish.
+pub fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        _ => String::new(),
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let msg = match e.kind() {
+        ErrorKind::UnknownArgument => format!("argumento desconocido «{arg}»"),
+        ErrorKind::InvalidSubcommand => format!(
+            "comando desconocido «{}»; los comandos son generar, validar, iniciar y plantillas",
+            ctx(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingRequiredArgument => format!("falta el argumento obligatorio {arg}"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "falta el comando: generar, validar, iniciar o plantillas".to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let value = ctx(ContextKind::InvalidValue);
+            let valid = ctx(ContextKind::ValidValue);
+            let why = e.source().map(|s| s.to_string()).unwrap_or_default();
+            let mut m = format!("valor no válido «{value}» para {arg}");
+            if !valid.is_empty() {
+                m.push_str(&format!("; valores posibles: {valid}"));
+            }
+            if !why.is_empty() {
+                m.push_str(&format!(": {why}"));
+            }
+            m
+        }
+        ErrorKind::ArgumentConflict => {
+            format!("el argumento {arg} no se puede usar junto con otro indicado")
+        }
+        ErrorKind::TooManyValues | ErrorKind::NoEquals => format!("uso incorrecto de {arg}"),
+        _ => e.to_string(),
+    };
+    format!("error: {msg}\nPara más información, use «lotaip --help».")
+}
+
+use std::error::Error as _;

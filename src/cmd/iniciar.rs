@@ -1,0 +1,21 @@
+//! `lotaip iniciar`: starter inputs.
+
+use lotaip::error::Error;
+use lotaip::starter;
+
+use crate::cli::Iniciar;
+
+pub fn execute(a: &Iniciar) -> Result<(), Error> {
+    let (written, skipped) = starter::write(&a.carpeta)?;
+    for p in &written {
+        println!("escrito: {}", p.display());
+    }
+    for p in &skipped {
+        println!("ya existe, no se modifica: {}", p.display());
+    }
+    println!(
+        "Complete lotaip.toml (institución y responsable) y llene metas.xlsx; luego ejecute «lotaip validar --entrada {}».",
+        a.carpeta.display()
+    );
+    Ok(())
+}

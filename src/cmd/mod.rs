@@ -1,0 +1,21 @@
+//! One module per command, each with an `execute`.
+
+mod generar;
+mod iniciar;
+mod plantillas;
+mod resumen;
+mod validar;
+
+use lotaip::error::Error;
+
+use crate::cli::Command;
+
+/// Runs a command.
+pub fn execute(command: Command) -> Result<(), Error> {
+    match command {
+        Command::Generar(a) => generar::execute(&a),
+        Command::Validar(a) => validar::execute(&a),
+        Command::Iniciar(a) => iniciar::execute(&a),
+        Command::Plantillas(a) => plantillas::execute(&a),
+    }
+}

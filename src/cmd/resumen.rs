@@ -1,0 +1,111 @@
+//! The run summary printed at the end of a command.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::Duration;
+
+use lotaip::compute::{Informe, Resumen};
+use lotaip::config::Config;
+use lotaip::error::Warning;
+use lotaip::format;
+use lotaip::model::Dataset;
+use lotaip::render::OutputFile;
+
+/// How many warnings are printed one by one before the rest are counted.
+const WARNINGS_SHOWN: usize = 10;
+
+pub fn imprimir(
+    config: &Config,
+    ds: &Dataset,
+    informe: &Informe,
+    dir: &Path,
+    files: &[OutputFile],
+    took: Duration,
+) {
+    println!(
+        "lotaip {} — {}, {}",
+        env!("CARGO_PKG_VERSION"),
+        config.institucion.nombre,
+        informe.periodo.nombre()
+    );
+    entradas(ds);
+    println!(
+        "Cumplimiento institucional: {}",
+        cifras(config, &informe.institucion)
+    );
+    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    println!(
+        "Archivos publicados en {} ({}, {} KB):",
+        dir.display(),
+        files.len(),
+        format::numero((bytes / 1024).into())
+    );
+    for f in files {
+        println!("  {}", f.path);
+    }
+    avisos(&informe.avisos);
+    println!(
+        "Tiempo: {} s",
+        format::numero_con(
+            rust_decimal::Decimal::new(took.as_millis() as i64, 3),
+            Some(2)
+        )
+    );
+}
+
+/// The counts of what was read.
+pub fn entradas(ds: &Dataset) {
+    println!(
+        "Entradas: {} unidades, {} indicadores, {} provincias, {} líneas de presupuesto ({} archivos)",
+        format::numero(ds.unidades.len().into()),
+        format::numero(ds.indicadores.len().into()),
+        ds.provincias().len(),
+        format::numero(ds.presupuesto.len().into()),
+        ds.archivos.len()
+    );
+}
+
+/// `87,45 % (verde) — verde 1.200 · amarillo 300 · rojo 250 (40 sin reporte)`.
+pub fn cifras(config: &Config, r: &Resumen) -> String {
+    let promedio = match (r.promedio, r.semaforo(&config.semaforo)) {
+        (Some(p), Some(s)) => format!("{} ({})", format::pct(p), s.nombre()),
+        _ => "sin indicadores evaluados".to_string(),
+    };
+    format!(
+        "{promedio} — verde {} · amarillo {} · rojo {} ({} sin reporte) · sin período cerrado {} · sin meta numérica {}",
+        n(r.verde),
+        n(r.amarillo),
+        n(r.rojo),
+        n(r.sin_reporte),
+        n(r.sin_periodo),
+        n(r.sin_meta)
+    )
+}
+
+fn n(v: usize) -> String {
+    format::numero(v.into())
+}
+
+/// Warnings grouped by kind, then the first few in full.
+pub fn avisos(avisos: &[Warning]) {
+    if avisos.is_empty() {
+        println!("Avisos: ninguno");
+        return;
+    }
+    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in avisos {
+        *by_kind.entry(&a.kind).or_default() += 1;
+    }
+    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
+    println!(
+        "Avisos: {} ({}); el detalle está en la hoja «Avisos» del libro de cumplimiento",
+        avisos.len(),
+        kinds.join(", ")
+    );
+    for a in avisos.iter().take(WARNINGS_SHOWN) {
+        println!("  - {a}");
+    }
+    if avisos.len() > WARNINGS_SHOWN {
+        println!("  … y {} más", avisos.len() - WARNINGS_SHOWN);
+    }
+}

@@ -1,0 +1,34 @@
+//! `lotaip validar`: loads and checks everything, writes nothing.
+
+use lotaip::error::Error;
+use lotaip::render::{self, RenderContext, Templates};
+use lotaip::{compute, input};
+
+use super::resumen;
+use crate::cli::Validar;
+
+pub fn execute(a: &Validar) -> Result<(), Error> {
+    let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
+    let templates = Templates::load(Some(&a.entrada.plantillas()))?;
+    println!("Entradas correctas en {}", a.entrada.entrada.display());
+    resumen::entradas(&ds);
+    if !templates.overridden.is_empty() {
+        println!("Plantillas propias: {}", templates.overridden.join(", "));
+    }
+    match a.periodo {
+        Some(periodo) => {
+            let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia());
+            // Render in memory too, so template errors surface; nothing is written.
+            let ctx = RenderContext::new(&config, &ds, &informe, &templates);
+            render::render_all(&ctx, &render::mensual())?;
+            println!(
+                "Cumplimiento institucional de {}: {}",
+                periodo.nombre(),
+                resumen::cifras(&config, &informe.institucion)
+            );
+            resumen::avisos(&informe.avisos);
+        }
+        None => resumen::avisos(&ds.avisos),
+    }
+    Ok(())
+}

@@ -1,0 +1,323 @@
+//! The arithmetic rules of SPEC section 2, each a small pure function.
+//! Nothing else in the program re-implements them.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::Serialize;
+
+use crate::config::Umbrales;
+use crate::model::{Agregacion, Comportamiento, Medida, Sentido, Serie};
+
+/// A flag raised by the cumplimiento rule on a degenerate division.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Marca {
+    #[serde(rename = "meta cero")]
+    MetaCero,
+    #[serde(rename = "real cero")]
+    RealCero,
+}
+
+impl Marca {
+    pub fn nombre(self) -> &'static str {
+        match self {
+            Marca::MetaCero => "meta cero",
+            Marca::RealCero => "real cero",
+        }
+    }
+}
+
+/// SPEC 2.2: cumplimiento of one indicator in percentage points, exact and
+/// uncapped (it may exceed 100).
+///
+/// - `creciente`: real / meta × 100; meta 0 gives 100 when real ≥ 0 (flag `meta cero`), 0 otherwise.
+/// - `decreciente`: meta / real × 100; real 0 gives 100 (flag `real cero`);
+///   meta 0 with real > 0 gives 0 (flag `meta cero`).
+pub fn cumplimiento(meta: Decimal, real: Decimal, sentido: Sentido) -> (Decimal, Option<Marca>) {
+    let cien = Decimal::ONE_HUNDRED;
+    match sentido {
+        Sentido::Creciente => {
+            if meta.is_zero() {
+                let v = if real.is_sign_negative() && !real.is_zero() {
+                    Decimal::ZERO
+                } else {
+                    cien
+                };
+                (v, Some(Marca::MetaCero))
+            } else {
+                (real * cien / meta, None)
+            }
+        }
+        Sentido::Decreciente => {
+            if real.is_zero() {
+                (cien, Some(Marca::RealCero))
+            } else if meta.is_zero() {
+                (Decimal::ZERO, Some(Marca::MetaCero))
+            } else {
+                (meta * cien / real, None)
+            }
+        }
+    }
+}
+
+/// The semáforo colour of a percentage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Semaforo {
+    Verde,
+    Amarillo,
+    Rojo,
+}
+
+impl Semaforo {
+    pub fn nombre(self) -> &'static str {
+        match self {
+            Semaforo::Verde => "verde",
+            Semaforo::Amarillo => "amarillo",
+            Semaforo::Rojo => "rojo",
+        }
+    }
+}
+
+/// SPEC 2.3: `verde` at or above the green threshold, `amarillo` at or above
+/// the yellow one, `rojo` below; on the exact value, never a rounded one.
+pub fn semaforo(pct: Decimal, umbrales: &Umbrales) -> Semaforo {
+    if pct >= umbrales.verde {
+        Semaforo::Verde
+    } else if pct >= umbrales.amarillo {
+        Semaforo::Amarillo
+    } else {
+        Semaforo::Rojo
+    }
+}
+
+/// SPEC 2.3: aggregates average percentages clamped to 0–100.
+pub fn clamp_pct(pct: Decimal) -> Decimal {
+    pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
+}
+
+/// SPEC 2: the shown form of a percentage: 2 decimals, half away from zero.
+pub fn round_pct(pct: Decimal) -> Decimal {
+    pct.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Arithmetic mean; `None` for no values.
+pub fn mean(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
+    let (sum, n) = values
+        .into_iter()
+        .fold((Decimal::ZERO, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / Decimal::from(n))
+}
+
+/// SPEC 2.3: budget execution devengado / codificado × 100; 0 and flagged
+/// when codificado is 0.
+pub fn ejecucion(codificado: Decimal, devengado: Decimal) -> (Decimal, bool) {
+    if codificado.is_zero() {
+        (Decimal::ZERO, true)
+    } else {
+        (devengado * Decimal::ONE_HUNDRED / codificado, false)
+    }
+}
+
+/// SPEC 2.1: the latest closing month `k ≤ mes` that has a target.
+pub fn periodo_evaluado(metas: &Serie, mes: u8) -> Option<u8> {
+    (1..=mes.min(12))
+        .rev()
+        .find(|k| metas[*k as usize - 1].is_some())
+}
+
+/// SPEC 1.1: the target the Literal a4 matrix publishes when no
+/// `meta_cuantificable` is given: the latest closed period's (as of `mes`),
+/// or the first period's before any has closed; never a sum.
+pub fn meta_publicada(metas: &Serie, mes: u8) -> Option<(u8, Decimal)> {
+    let k = periodo_evaluado(metas, mes)
+        .or_else(|| (1..=12u8).find(|k| metas[*k as usize - 1].is_some()))?;
+    metas[k as usize - 1].map(|v| (k, v))
+}
+
+/// SPEC 2.4: the default way of making the year's figure. Returns the rule
+/// and whether it was a default `suma` (listed as a warning: wrong for stocks).
+pub fn agregacion_anual(
+    given: Option<Agregacion>,
+    comportamiento: Comportamiento,
+    medida: Medida,
+) -> (Agregacion, bool) {
+    if let Some(a) = given {
+        return (a, false);
+    }
+    match comportamiento {
+        Comportamiento::Continuo => (Agregacion::Ultimo, false),
+        Comportamiento::Discreto => match medida {
+            Medida::Porcentaje | Medida::Tiempo | Medida::Indice => (Agregacion::Promedio, false),
+            Medida::Numero | Medida::Monto => (Agregacion::Suma, true),
+        },
+    }
+}
+
+/// SPEC 2.4: the year's figure of a series over the given closing months.
+/// `ultimo` takes the last month; `suma` and `promedio` the months present.
+/// Returns `None` when no value is present (or the last one, for `ultimo`).
+pub fn valor_anual(serie: &Serie, meses: &[u8], agregacion: Agregacion) -> Option<Decimal> {
+    let present: Vec<Decimal> = meses
+        .iter()
+        .filter_map(|m| serie[*m as usize - 1])
+        .collect();
+    match agregacion {
+        Agregacion::Ultimo => meses.last().and_then(|m| serie[*m as usize - 1]),
+        Agregacion::Suma => (!present.is_empty()).then(|| present.iter().sum()),
+        Agregacion::Promedio => mean(present),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn seed_figure_0_91_over_0_85_is_107_06() {
+        let (pct, marca) = cumplimiento(dec!(0.85), dec!(0.91), Sentido::Creciente);
+        assert_eq!(round_pct(pct), dec!(107.06));
+        assert_eq!(marca, None);
+    }
+
+    #[test]
+    fn seed_budget_figure_is_91_13() {
+        let (pct, cero) = ejecucion(dec!(18215009.19), dec!(16599214.93));
+        assert_eq!(round_pct(pct), dec!(91.13));
+        assert!(!cero);
+    }
+
+    #[test]
+    fn creciente_zero_target() {
+        assert_eq!(
+            cumplimiento(dec!(0), dec!(5), Sentido::Creciente),
+            (dec!(100), Some(Marca::MetaCero))
+        );
+        assert_eq!(
+            cumplimiento(dec!(0), dec!(0), Sentido::Creciente),
+            (dec!(100), Some(Marca::MetaCero))
+        );
+        assert_eq!(
+            cumplimiento(dec!(0), dec!(-3), Sentido::Creciente),
+            (dec!(0), Some(Marca::MetaCero))
+        );
+    }
+
+    #[test]
+    fn decreciente_rules() {
+        // Lower is better: target 10 days, took 8 → 125 %.
+        assert_eq!(
+            cumplimiento(dec!(10), dec!(8), Sentido::Decreciente).0,
+            dec!(125)
+        );
+        assert_eq!(
+            cumplimiento(dec!(10), dec!(0), Sentido::Decreciente),
+            (dec!(100), Some(Marca::RealCero))
+        );
+        assert_eq!(
+            cumplimiento(dec!(0), dec!(0), Sentido::Decreciente),
+            (dec!(100), Some(Marca::RealCero))
+        );
+        assert_eq!(
+            cumplimiento(dec!(0), dec!(2), Sentido::Decreciente),
+            (dec!(0), Some(Marca::MetaCero))
+        );
+    }
+
+    #[test]
+    fn cumplimiento_is_uncapped_and_exact() {
+        let (pct, _) = cumplimiento(dec!(3), dec!(4), Sentido::Creciente);
+        assert!(pct > dec!(133.3333333333) && pct < dec!(133.3333333334));
+        assert_eq!(round_pct(pct), dec!(133.33));
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero_only_when_shown() {
+        assert_eq!(round_pct(dec!(84.995)), dec!(85.00));
+        assert_eq!(round_pct(dec!(-1.005)), dec!(-1.01));
+        // 84.995 shows as 85,00 % but is not green: colours use the exact value.
+        let u = Umbrales::default();
+        assert_eq!(semaforo(dec!(84.995), &u), Semaforo::Amarillo);
+        assert_eq!(semaforo(dec!(85), &u), Semaforo::Verde);
+        assert_eq!(semaforo(dec!(70), &u), Semaforo::Amarillo);
+        assert_eq!(semaforo(dec!(69.999), &u), Semaforo::Rojo);
+    }
+
+    #[test]
+    fn aggregates_clamp_to_0_100() {
+        assert_eq!(mean([dec!(150), dec!(50)].map(clamp_pct)), Some(dec!(75)));
+        assert_eq!(mean(Vec::new()), None);
+    }
+
+    #[test]
+    fn budget_with_zero_allocation_is_zero_and_flagged() {
+        assert_eq!(ejecucion(dec!(0), dec!(10)), (dec!(0), true));
+    }
+
+    #[test]
+    fn evaluated_period_is_the_latest_closed_with_target() {
+        let mut quarterly: Serie = [None; 12];
+        for m in [3, 6, 9, 12] {
+            quarterly[m - 1] = Some(dec!(1));
+        }
+        assert_eq!(periodo_evaluado(&quarterly, 2), None);
+        assert_eq!(periodo_evaluado(&quarterly, 3), Some(3));
+        assert_eq!(periodo_evaluado(&quarterly, 8), Some(6));
+        assert_eq!(periodo_evaluado(&quarterly, 12), Some(12));
+    }
+
+    #[test]
+    fn published_target_is_the_latest_closed_or_the_first() {
+        let mut s: Serie = [None; 12];
+        s[2] = Some(dec!(0.2));
+        s[5] = Some(dec!(0.5));
+        s[11] = Some(dec!(1));
+        assert_eq!(meta_publicada(&s, 1), Some((3, dec!(0.2))));
+        assert_eq!(meta_publicada(&s, 7), Some((6, dec!(0.5))));
+        assert_eq!(meta_publicada(&s, 12), Some((12, dec!(1))));
+        assert_eq!(meta_publicada(&[None; 12], 12), None);
+    }
+
+    #[test]
+    fn year_aggregation_defaults() {
+        use Comportamiento::*;
+        assert_eq!(
+            agregacion_anual(None, Continuo, Medida::Numero),
+            (Agregacion::Ultimo, false)
+        );
+        assert_eq!(
+            agregacion_anual(None, Discreto, Medida::Porcentaje),
+            (Agregacion::Promedio, false)
+        );
+        assert_eq!(
+            agregacion_anual(None, Discreto, Medida::Tiempo),
+            (Agregacion::Promedio, false)
+        );
+        assert_eq!(
+            agregacion_anual(None, Discreto, Medida::Monto),
+            (Agregacion::Suma, true)
+        );
+        assert_eq!(
+            agregacion_anual(Some(Agregacion::Ultimo), Discreto, Medida::Numero),
+            (Agregacion::Ultimo, false)
+        );
+    }
+
+    #[test]
+    fn year_values() {
+        let mut s: Serie = [None; 12];
+        s[2] = Some(dec!(10));
+        s[5] = Some(dec!(20));
+        s[8] = Some(dec!(30));
+        let meses = [3, 6, 9, 12];
+        assert_eq!(valor_anual(&s, &meses, Agregacion::Suma), Some(dec!(60)));
+        assert_eq!(
+            valor_anual(&s, &meses, Agregacion::Promedio),
+            Some(dec!(20))
+        );
+        assert_eq!(valor_anual(&s, &meses, Agregacion::Ultimo), None);
+        assert_eq!(
+            valor_anual(&s, &meses[..3], Agregacion::Ultimo),
+            Some(dec!(30))
+        );
+    }
+}

@@ -1,0 +1,274 @@
+//! SPEC 2.3: aggregates by unit, province, process level and institution;
+//! budget execution; the warnings the rules raise.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use super::rules::{self, Semaforo};
+use super::{Estado, Evaluacion};
+use crate::config::{Config, Umbrales};
+use crate::error::Warning;
+use crate::model::{Dataset, Indicador, MESES, Proceso, Provincia, TipoGasto};
+use crate::text::fold_key;
+
+/// The figures of a group of indicators.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Resumen {
+    /// Mean of the counted percentages clamped to 0–100; exact.
+    pub promedio: Option<Decimal>,
+    /// Indicators in the mean.
+    pub contados: usize,
+    /// Rows by colour (a `sin reporte` row is red).
+    pub verde: usize,
+    pub amarillo: usize,
+    pub rojo: usize,
+    /// Of the red rows, those without a result.
+    pub sin_reporte: usize,
+    pub sin_periodo: usize,
+    pub sin_meta: usize,
+    /// All indicators of the group.
+    pub indicadores: usize,
+}
+
+impl Resumen {
+    /// The colour of the group's average.
+    pub fn semaforo(&self, umbrales: &Umbrales) -> Option<Semaforo> {
+        self.promedio.map(|p| rules::semaforo(p, umbrales))
+    }
+}
+
+/// Aggregation over one month's evaluations.
+pub(super) struct Summaries<'a> {
+    ds: &'a Dataset,
+    config: &'a Config,
+    ev: &'a [Evaluacion],
+}
+
+impl<'a> Summaries<'a> {
+    pub fn new(ds: &'a Dataset, config: &'a Config, ev: &'a [Evaluacion]) -> Self {
+        Summaries { ds, config, ev }
+    }
+
+    fn over(&self, keep: impl Fn(&Indicador) -> bool) -> Resumen {
+        let mut r = Resumen::default();
+        let mut counted = Vec::new();
+        for (ind, ev) in self.ds.indicadores.iter().zip(self.ev) {
+            if !keep(ind) {
+                continue;
+            }
+            r.indicadores += 1;
+            match ev.semaforo {
+                Some(Semaforo::Verde) => r.verde += 1,
+                Some(Semaforo::Amarillo) => r.amarillo += 1,
+                Some(Semaforo::Rojo) => r.rojo += 1,
+                None => {}
+            }
+            match ev.estado {
+                Estado::SinReporte => r.sin_reporte += 1,
+                Estado::SinPeriodoCerrado => r.sin_periodo += 1,
+                Estado::SinMetaNumerica => r.sin_meta += 1,
+                Estado::Evaluado => {}
+            }
+            if let Some(p) = ev.cuenta(self.config) {
+                counted.push(rules::clamp_pct(p));
+            }
+        }
+        r.contados = counted.len();
+        r.promedio = rules::mean(counted);
+        r
+    }
+
+    pub fn unidad(&self, u: usize) -> Resumen {
+        self.over(|i| i.unidad == u)
+    }
+
+    /// A province's figure: every row of all its units (SPEC 2.3).
+    pub fn provincia(&self, p: Provincia) -> Resumen {
+        self.over(|i| self.ds.unidades[i.unidad].provincia == Some(p))
+    }
+
+    pub fn proceso(&self, p: Proceso) -> Resumen {
+        self.over(|i| self.ds.unidades[i.unidad].proceso == p)
+    }
+
+    pub fn institucion(&self) -> Resumen {
+        self.over(|_| true)
+    }
+}
+
+/// Budget execution of one kind of expenditure (or their total).
+#[derive(Clone, Debug, Serialize)]
+pub struct Ejecucion {
+    pub codificado: Decimal,
+    pub devengado: Decimal,
+    /// devengado / codificado × 100, exact.
+    pub porcentaje: Decimal,
+    /// Codificado is 0: the percentage is 0 by rule.
+    pub codificado_cero: bool,
+}
+
+impl Ejecucion {
+    pub fn new(codificado: Decimal, devengado: Decimal) -> Self {
+        let (porcentaje, codificado_cero) = rules::ejecucion(codificado, devengado);
+        Ejecucion {
+            codificado,
+            devengado,
+            porcentaje,
+            codificado_cero,
+        }
+    }
+}
+
+/// The budget of a unit, province or the institution at the report month.
+#[derive(Clone, Debug, Serialize)]
+pub struct FilaPresupuesto {
+    pub corriente: Option<Ejecucion>,
+    pub inversion: Option<Ejecucion>,
+    pub total: Ejecucion,
+}
+
+impl FilaPresupuesto {
+    fn from_sums(sums: [Option<(Decimal, Decimal)>; 2]) -> Option<Self> {
+        let [c, i] = sums.map(|s| s.map(|(cod, dev)| Ejecucion::new(cod, dev)));
+        if c.is_none() && i.is_none() {
+            return None;
+        }
+        let cod = c.iter().chain(i.iter()).map(|e| e.codificado).sum();
+        let dev = c.iter().chain(i.iter()).map(|e| e.devengado).sum();
+        Some(FilaPresupuesto {
+            corriente: c,
+            inversion: i,
+            total: Ejecucion::new(cod, dev),
+        })
+    }
+}
+
+/// Budget execution at the report month, from each unit's latest line per kind.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Presupuesto {
+    /// Parallel to `Dataset::unidades`.
+    pub por_unidad: Vec<Option<FilaPresupuesto>>,
+    pub por_provincia: Vec<(Provincia, FilaPresupuesto)>,
+    /// Sum over every unit with a budget.
+    pub institucion: Option<FilaPresupuesto>,
+}
+
+/// Each unit's latest budget line up to `mes`, per kind, summed by province and overall.
+pub(super) fn presupuesto(ds: &Dataset, mes: u8) -> Presupuesto {
+    let n = ds.unidades.len();
+    let mut latest: Vec<[Option<(u8, Decimal, Decimal)>; 2]> = vec![[None, None]; n];
+    for l in ds.presupuesto.iter().filter(|l| l.mes <= mes) {
+        let slot = &mut latest[l.unidad][kind_index(l.tipo)];
+        if slot.is_none_or(|(m, _, _)| l.mes > m) {
+            *slot = Some((l.mes, l.codificado, l.devengado));
+        }
+    }
+    let sums = |units: &mut dyn Iterator<Item = usize>| {
+        let mut acc: [Option<(Decimal, Decimal)>; 2] = [None, None];
+        for u in units {
+            for k in 0..2 {
+                if let Some((_, c, d)) = latest[u][k] {
+                    let e = acc[k].get_or_insert((Decimal::ZERO, Decimal::ZERO));
+                    e.0 += c;
+                    e.1 += d;
+                }
+            }
+        }
+        FilaPresupuesto::from_sums(acc)
+    };
+    let por_unidad = (0..n).map(|u| sums(&mut std::iter::once(u))).collect();
+    let por_provincia = ds
+        .provincias()
+        .into_iter()
+        .filter_map(|p| {
+            sums(&mut (0..n).filter(|u| ds.unidades[*u].provincia == Some(p))).map(|f| (p, f))
+        })
+        .collect();
+    Presupuesto {
+        por_unidad,
+        por_provincia,
+        institucion: sums(&mut (0..n)),
+    }
+}
+
+fn kind_index(t: TipoGasto) -> usize {
+    match t {
+        TipoGasto::Corriente => 0,
+        TipoGasto::Inversion => 1,
+    }
+}
+
+/// `meta cero` and `real cero` flags of the month, one warning each.
+pub(super) fn avisos_de_reglas(ds: &Dataset, ev: &[Evaluacion]) -> Vec<Warning> {
+    ds.indicadores
+        .iter()
+        .zip(ev)
+        .filter_map(|(ind, e)| {
+            let marca = e.marca?;
+            let mes = MESES[e.mes? as usize - 1];
+            let unidad = &ds.unidades[ind.unidad].nombre;
+            let msg = match marca {
+                rules::Marca::MetaCero => format!("«{}» de «{unidad}» tiene meta 0 en {mes}: cumplimiento fijado por regla", ind.nombre),
+                rules::Marca::RealCero => format!("«{}» de «{unidad}» (decreciente) tiene resultado 0 en {mes}: cumplimiento 100 %", ind.nombre),
+            };
+            Some(Warning::new(marca.nombre(), ind.origen.clone(), msg))
+        })
+        .collect()
+}
+
+/// SPEC 2.3: a Dirección Provincial row that repeats one of its province's
+/// units' rows (same indicator name and targets) is listed so the planners
+/// can remove it.
+pub(super) fn avisos_de_repeticion(ds: &Dataset) -> Vec<Warning> {
+    let mut by_key: HashMap<(Provincia, String, String), Vec<usize>> = HashMap::new();
+    for (i, ind) in ds.indicadores.iter().enumerate() {
+        let Some(p) = ds.unidades[ind.unidad].provincia else {
+            continue;
+        };
+        let metas = ind
+            .metas
+            .iter()
+            .map(|m| m.map(|d| d.normalize().to_string()).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("|");
+        by_key
+            .entry((p, fold_key(&ind.nombre), metas))
+            .or_default()
+            .push(i);
+    }
+    let mut out = Vec::new();
+    for i in 0..ds.indicadores.len() {
+        let ind = &ds.indicadores[i];
+        let unidad = &ds.unidades[ind.unidad];
+        let Some(p) = unidad.provincia else { continue };
+        if !unidad.es_direccion_provincial() {
+            continue;
+        }
+        let metas = ind
+            .metas
+            .iter()
+            .map(|m| m.map(|d| d.normalize().to_string()).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("|");
+        let Some(group) = by_key.get(&(p, fold_key(&ind.nombre), metas)) else {
+            continue;
+        };
+        if let Some(&other) = group
+            .iter()
+            .find(|&&j| ds.indicadores[j].unidad != ind.unidad)
+        {
+            let otra = &ds.unidades[ds.indicadores[other].unidad].nombre;
+            out.push(Warning::new(
+                "fila repetida",
+                ind.origen.clone(),
+                format!(
+                    "«{}» repite el indicador «{}» de «{otra}» (mismo nombre y metas); la provincia lo cuenta dos veces",
+                    unidad.nombre, ind.nombre
+                ),
+            ));
+        }
+    }
+    out
+}

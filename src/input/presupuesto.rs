@@ -1,0 +1,141 @@
+//! The `presupuesto` file (SPEC 1.3): one row per unit × period × kind.
+
+use std::collections::HashMap;
+
+use super::fields::Fields;
+use super::header::{Schema, col, locate};
+use super::metas::Metas;
+use super::resultados::Index;
+use super::table::Sheet;
+use crate::error::{Error, Location, Problems, Warning};
+use crate::model::{LineaPresupuesto, MESES, TipoGasto};
+
+/// Columns of `presupuesto`.
+pub const SCHEMA: Schema = Schema {
+    kind: "presupuesto",
+    columns: &[
+        col(
+            "unidad",
+            &["unidad administrativa", "descripción de la unidad"],
+            true,
+        ),
+        col("periodo", &["mes", "fecha"], true),
+        col("tipo", &["tipo de gasto"], true),
+        col(
+            "codificado",
+            &["presupuesto codificado", "asignado", "planificado"],
+            true,
+        ),
+        col("devengado", &["presupuesto devengado", "ejecutado"], true),
+    ],
+};
+
+/// Reads every `presupuesto` sheet; units must exist in `metas`.
+pub fn read(
+    sheets: &[Sheet],
+    metas: &mut Metas,
+    year: i32,
+) -> Result<Vec<LineaPresupuesto>, Error> {
+    let index = Index::new(metas);
+    let mut problems = Problems::default();
+    let mut lines = Vec::new();
+    let mut seen: HashMap<(usize, u8, TipoGasto), usize> = HashMap::new();
+    let mut any_header = false;
+    for sheet in sheets {
+        let header = match locate(sheet, &SCHEMA) {
+            Ok(Some(h)) => h,
+            Ok(None) => {
+                if !sheet.rows.is_empty() {
+                    metas.avisos.push(Warning::new(
+                        "hoja ignorada",
+                        sheet.whole(),
+                        "no tiene el encabezado de presupuesto",
+                    ));
+                }
+                continue;
+            }
+            Err(ps) => {
+                any_header = true;
+                problems.extend(ps);
+                continue;
+            }
+        };
+        any_header = true;
+        for row in &sheet.rows[header.row_index + 1..] {
+            let mut f = Fields::new(sheet, &header, row, &mut problems);
+            let unidad = f.required_text("unidad", "el nombre de la unidad");
+            let mes = f.period("periodo", year);
+            let tipo = f.vocab("tipo", TipoGasto::parse, TipoGasto::valores);
+            if tipo.is_none() && !f.failed {
+                f.problem(
+                    "tipo",
+                    format!(
+                        "falta el tipo de gasto; se esperaba {}",
+                        TipoGasto::valores()
+                    ),
+                );
+            }
+            let codificado = f.plain_number("codificado");
+            let devengado = f.plain_number("devengado");
+            for (key, v) in [("codificado", codificado), ("devengado", devengado)] {
+                match v {
+                    None if !f.failed => f.problem(key, format!("falta el valor {key} (USD)")),
+                    Some(v) if v.is_sign_negative() && !v.is_zero() => f.problem(
+                        key,
+                        format!("se esperaba un monto en USD no negativo; se encontró {v}"),
+                    ),
+                    _ => {}
+                }
+            }
+            let unit = unidad.and_then(|u| match index.unit(metas, &u) {
+                Ok(i) => Some(i),
+                Err(m) => {
+                    f.problem("unidad", m);
+                    None
+                }
+            });
+            if f.failed {
+                continue;
+            }
+            let (Some(unidad), Some(mes), Some(tipo), Some(codificado), Some(devengado)) =
+                (unit, mes, tipo, codificado, devengado)
+            else {
+                continue;
+            };
+            if let Some(first) = seen.insert((unidad, mes, tipo), row.number) {
+                f.problem(
+                    "tipo",
+                    format!(
+                        "presupuesto repetido: {} de {} ya está en la fila {first}",
+                        tipo.nombre(),
+                        MESES[mes as usize - 1]
+                    ),
+                );
+                continue;
+            }
+            if devengado > codificado {
+                metas.avisos.push(Warning::new(
+                    "devengado mayor al codificado",
+                    f.loc("devengado"),
+                    format!(
+                        "el devengado supera al codificado en {}",
+                        devengado - codificado
+                    ),
+                ));
+            }
+            lines.push(LineaPresupuesto {
+                unidad,
+                mes,
+                tipo,
+                codificado,
+                devengado,
+                origen: f.row_loc(),
+            });
+        }
+    }
+    if !any_header {
+        let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
+        problems.push(Location::file(file), "no se encontró el encabezado de presupuesto (unidad, periodo, tipo, codificado, devengado)");
+    }
+    problems.into_result(lines)
+}

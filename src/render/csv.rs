@@ -1,0 +1,50 @@
+//! CSV outputs, rendered from templates: the Literal a4 open-data package
+//! (data, metadata, dictionary) and `cumplimiento` as flat data.
+
+use super::{OutputFile, RenderContext, Renderer};
+use crate::error::Error;
+
+/// `literal_a4_<periodo>_datos.csv`, `_metadatos.csv`, `_diccionario.csv`.
+pub struct PaqueteA4;
+
+impl Renderer for PaqueteA4 {
+    fn name(&self) -> &'static str {
+        "Literal a4 (datos abiertos)"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
+        let tctx = ctx.tera_context()?;
+        let p = ctx.periodo();
+        ["datos", "metadatos", "diccionario"]
+            .iter()
+            .map(|part| {
+                let text = ctx
+                    .templates
+                    .render(&format!("literal_a4_{part}.csv"), &tctx)?;
+                Ok(OutputFile {
+                    path: format!("literal_a4_{p}_{part}.csv"),
+                    bytes: text.into_bytes(),
+                })
+            })
+            .collect()
+    }
+}
+
+/// `cumplimiento_<periodo>.csv`: one row per indicator.
+pub struct CumplimientoCsv;
+
+impl Renderer for CumplimientoCsv {
+    fn name(&self) -> &'static str {
+        "Cumplimiento (CSV)"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
+        let text = ctx
+            .templates
+            .render("cumplimiento.csv", &ctx.tera_context()?)?;
+        Ok(vec![OutputFile {
+            path: format!("cumplimiento_{}.csv", ctx.periodo()),
+            bytes: text.into_bytes(),
+        }])
+    }
+}

@@ -1,0 +1,126 @@
+//! Rendering: one renderer per output, all fed the same computed report.
+//! Renderers build files in memory; `publish` writes them.
+
+pub mod csv;
+pub mod templates;
+pub mod view;
+pub mod xlsx;
+
+use serde::Serialize;
+
+use crate::compute::Informe;
+use crate::config::Config;
+use crate::error::Error;
+use crate::model::Dataset;
+pub use templates::Templates;
+use view::{FilaIndicador, SeccionA4};
+
+/// A file produced by a renderer.
+#[derive(Clone, Debug)]
+pub struct OutputFile {
+    /// Path inside the publication folder, `/`-separated (`provincias/azuay_2025-06.xlsx`).
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a renderer may read, built once per run.
+pub struct RenderContext<'a> {
+    pub config: &'a Config,
+    pub dataset: &'a Dataset,
+    pub informe: &'a Informe,
+    pub templates: &'a Templates,
+    /// The Literal a4 matrix arranged by section, unit and objective.
+    pub a4: Vec<SeccionA4>,
+    /// Every indicator with its evaluation.
+    pub filas: Vec<FilaIndicador>,
+}
+
+impl<'a> RenderContext<'a> {
+    pub fn new(
+        config: &'a Config,
+        dataset: &'a Dataset,
+        informe: &'a Informe,
+        templates: &'a Templates,
+    ) -> Self {
+        RenderContext {
+            config,
+            dataset,
+            informe,
+            templates,
+            a4: view::matriz_a4(dataset, config, informe.periodo.mes),
+            filas: view::filas(dataset, informe),
+        }
+    }
+
+    /// The period as it appears in file names (`2025-06`).
+    pub fn periodo(&self) -> String {
+        self.informe.periodo.to_string()
+    }
+
+    /// The template context shared by every template: settings, period,
+    /// report date, the a4 matrix and the indicator rows.
+    pub fn tera_context(&self) -> Result<tera::Context, Error> {
+        #[derive(Serialize)]
+        struct Base<'b> {
+            institucion: &'b crate::config::Institucion,
+            responsable: &'b crate::config::Responsable,
+            literal_a4: &'b crate::config::LiteralA4,
+            anio: i32,
+            periodo: String,
+            periodo_nombre: String,
+            fecha: String,
+            numero_unidades: usize,
+            numero_indicadores: usize,
+            a4: &'b [SeccionA4],
+            filas: &'b [FilaIndicador],
+        }
+        let base = Base {
+            institucion: &self.config.institucion,
+            responsable: &self.config.responsable,
+            literal_a4: &self.config.literal_a4,
+            anio: self.informe.periodo.anio,
+            periodo: self.periodo(),
+            periodo_nombre: self.informe.periodo.nombre(),
+            fecha: self.informe.fecha.format("%Y-%m-%d").to_string(),
+            numero_unidades: self.a4.iter().map(|s| s.unidades.len()).sum(),
+            numero_indicadores: self.dataset.indicadores.len(),
+            a4: &self.a4,
+            filas: &self.filas,
+        };
+        tera::Context::from_serialize(&base).map_err(|e| Error::Render {
+            file: "contexto de plantillas".into(),
+            detail: e.to_string(),
+        })
+    }
+}
+
+/// One output (or family of outputs) of a run.
+pub trait Renderer: Sync {
+    /// Short name for the run summary and errors.
+    fn name(&self) -> &'static str;
+    /// Builds the files in memory.
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error>;
+}
+
+/// The renderers of a month's publication, in writing order.
+pub fn mensual() -> Vec<Box<dyn Renderer>> {
+    vec![
+        Box::new(xlsx::a4::LiteralA4),
+        Box::new(csv::PaqueteA4),
+        Box::new(xlsx::cumplimiento::Cumplimiento),
+        Box::new(csv::CumplimientoCsv),
+        Box::new(xlsx::provincia::Provincias),
+    ]
+}
+
+/// Runs every renderer; the first failure stops the run before anything is written.
+pub fn render_all(
+    ctx: &RenderContext,
+    renderers: &[Box<dyn Renderer>],
+) -> Result<Vec<OutputFile>, Error> {
+    let mut files = Vec::new();
+    for r in renderers {
+        files.extend(r.render(ctx)?);
+    }
+    Ok(files)
+}

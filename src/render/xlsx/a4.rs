@@ -1,0 +1,201 @@
+//! The Literal a4 matrix as XLSX, with the layout of the published matrix:
+//! two title lines, five columns, process-level section rows, unit and
+//! objective cells merged over their rows, the footer block.
+
+use chrono::Datelike;
+use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
+
+use super::{Styles, finish, fit_merged, height, lines, print_setup, workbook, xerr};
+use crate::error::Error;
+use crate::render::{OutputFile, RenderContext, Renderer};
+
+/// Column widths (characters): No., unit, objective, indicator, target.
+const WIDTHS: [f64; 5] = [6.0, 30.0, 42.0, 58.0, 22.0];
+
+/// Column headers, as published.
+pub const HEADERS: [&str; 5] = [
+    "No.",
+    "Descripción de la unidad",
+    "Objetivo de la unidad",
+    "Indicador",
+    "Meta cuantificable",
+];
+
+/// `literal_a4_<periodo>.xlsx`.
+pub struct LiteralA4;
+
+impl Renderer for LiteralA4 {
+    fn name(&self) -> &'static str {
+        "Literal a4 (XLSX)"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
+        let path = format!("literal_a4_{}.xlsx", ctx.periodo());
+        let mut wb = workbook(ctx, &ctx.config.literal_a4.literal)?;
+        let mut styles = Styles::new();
+        let ws = wb.add_worksheet();
+        write(ws, ctx, &mut styles).map_err(xerr(&path))?;
+        Ok(vec![finish(wb, path)?])
+    }
+}
+
+fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(), XlsxError> {
+    let cfg = ctx.config;
+    ws.set_name("Literal a4")?;
+    for (c, w) in WIDTHS.iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let total: f64 = WIDTHS.iter().sum();
+    ws.merge_range(0, 0, 0, 4, &cfg.literal_a4.articulo, &st.title)?;
+    ws.merge_range(1, 0, 1, 4, &cfg.literal_a4.literal, &st.subtitle)?;
+    ws.set_row_height(
+        0,
+        height(lines(&cfg.literal_a4.articulo, total / 1.1)) + 4.0,
+    )?;
+    ws.set_row_height(1, height(lines(&cfg.literal_a4.literal, total / 1.1)) + 4.0)?;
+    for (c, h) in HEADERS.iter().enumerate() {
+        ws.write_string_with_format(2, c as u16, *h, &st.header)?;
+    }
+    ws.set_row_height(2, height(1) + 4.0)?;
+    ws.set_freeze_panes(3, 0)?;
+    print_setup(
+        ws,
+        2,
+        &format!("{} — {}", cfg.institucion.siglas, cfg.literal_a4.literal),
+    )?;
+
+    let mut row: u32 = 3;
+    for seccion in &ctx.a4 {
+        ws.merge_range(row, 0, row, 4, &seccion.titulo, &st.section)?;
+        ws.set_row_height(row, height(1) + 2.0)?;
+        row += 1;
+        for unidad in &seccion.unidades {
+            let first = row;
+            let n = unidad.filas();
+            let mut need = vec![1usize; n];
+            let mut r = 0;
+            for obj in &unidad.objetivos {
+                let (o_first, o_last) = (r, r + obj.filas.len() - 1);
+                for fila in &obj.filas {
+                    let at = first + r as u32;
+                    ws.write_string_with_format(at, 3, &fila.nombre, &st.text)?;
+                    ws.write_string_with_format(at, 4, &fila.meta, &st.text)?;
+                    need[r] = lines(&fila.nombre, WIDTHS[3]).max(lines(&fila.meta, WIDTHS[4]));
+                    r += 1;
+                }
+                merged(
+                    ws,
+                    first + o_first as u32,
+                    first + o_last as u32,
+                    2,
+                    &obj.texto,
+                    st,
+                )?;
+                fit_merged(&mut need, o_first, o_last, lines(&obj.texto, WIDTHS[2]));
+            }
+            let last = first + n as u32 - 1;
+            merged_number(ws, first, last, unidad.numero, st)?;
+            merged(ws, first, last, 1, &unidad.nombre, st)?;
+            fit_merged(&mut need, 0, n - 1, lines(&unidad.nombre, WIDTHS[1]));
+            for (k, l) in need.iter().enumerate() {
+                ws.set_row_height(first + k as u32, height(*l))?;
+            }
+            row = last + 1;
+        }
+    }
+    footer(ws, ctx, st, row + 1)
+}
+
+/// A text cell merged over rows `first..=last` of one column (or a plain cell for one row).
+fn merged(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    col: u16,
+    text: &str,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    if first == last {
+        ws.write_string_with_format(first, col, text, &st.text)?;
+    } else {
+        ws.merge_range(first, col, last, col, text, &st.text)?;
+    }
+    Ok(())
+}
+
+fn merged_number(
+    ws: &mut Worksheet,
+    first: u32,
+    last: u32,
+    n: usize,
+    st: &Styles,
+) -> Result<(), XlsxError> {
+    if first != last {
+        ws.merge_range(first, 0, last, 0, "", &st.center)?;
+    }
+    ws.write_number_with_format(first, 0, n as f64, &st.center)?;
+    Ok(())
+}
+
+/// The footer block: label over columns A–C, value over D–E.
+fn footer(
+    ws: &mut Worksheet,
+    ctx: &RenderContext,
+    st: &Styles,
+    mut row: u32,
+) -> Result<(), XlsxError> {
+    let cfg = ctx.config;
+    let r = &cfg.responsable;
+    let put = |ws: &mut Worksheet, row: u32, label: &str, value: &str| -> Result<(), XlsxError> {
+        ws.merge_range(row, 0, row, 2, label, &st.text_bold)?;
+        ws.merge_range(row, 3, row, 4, value, &st.text)?;
+        let l = lines(label, 78.0).max(lines(value, 80.0));
+        ws.set_row_height(row, height(l))?;
+        Ok(())
+    };
+    if let (Some(label), Some(url)) = (&cfg.literal_a4.enlace_etiqueta, &cfg.literal_a4.enlace_url)
+    {
+        put(ws, row, label, url)?;
+        row += 1;
+    }
+    ws.merge_range(
+        row,
+        0,
+        row,
+        2,
+        "FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:",
+        &st.text_bold,
+    )?;
+    ws.merge_range(row, 3, row, 4, "", &st.date)?;
+    let f = ctx.informe.fecha;
+    let date = ExcelDateTime::from_ymd(f.year() as u16, f.month() as u8, f.day() as u8)?;
+    ws.write_datetime_with_format(row, 3, &date, &st.date)?;
+    row += 1;
+    let rows = [
+        (
+            "PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN:",
+            cfg.literal_a4.periodicidad.as_str(),
+        ),
+        (
+            "UNIDAD POSEEDORA DE LA INFORMACIÓN - LITERAL a4):",
+            r.unidad_poseedora.as_str(),
+        ),
+        (
+            "RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):",
+            r.nombre.as_str(),
+        ),
+        (
+            "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+            r.correo.as_str(),
+        ),
+        (
+            "NÚMERO TELEFÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+            r.telefono.as_str(),
+        ),
+    ];
+    for (label, value) in rows {
+        put(ws, row, label, value)?;
+        row += 1;
+    }
+    Ok(())
+}

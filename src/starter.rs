@@ -1,0 +1,112 @@
+//! Starter inputs: a documented `lotaip.toml` and empty workbooks whose
+//! header rows are exactly the columns of the data contract.
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::error::Error;
+use crate::input::header::Schema;
+use crate::input::{metas, presupuesto, resultados};
+
+/// The documented configuration written by `lotaip iniciar`.
+pub const CONFIG: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lotaip.toml"));
+
+/// Writes the starter files into `dir`; files that already exist are left
+/// alone and reported. Returns (written, skipped).
+pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::output(dir, e))?;
+    let mut written = Vec::new();
+    let mut skipped = Vec::new();
+    let config = dir.join(crate::config::ARCHIVO);
+    if config.exists() {
+        skipped.push(config);
+    } else {
+        std::fs::write(&config, CONFIG).map_err(|e| Error::output(&config, e))?;
+        written.push(config);
+    }
+    // Long-layout results: the wide month columns are accepted too, not written.
+    let resultados_cols: Vec<&str> = resultados::SCHEMA
+        .columns
+        .iter()
+        .map(|c| c.key)
+        .take_while(|k| *k != "ene")
+        .collect();
+    let books: [(&Schema, Vec<&str>); 3] = [
+        (
+            &metas::SCHEMA,
+            metas::SCHEMA.columns.iter().map(|c| c.key).collect(),
+        ),
+        (&resultados::SCHEMA, resultados_cols),
+        (
+            &presupuesto::SCHEMA,
+            presupuesto::SCHEMA.columns.iter().map(|c| c.key).collect(),
+        ),
+    ];
+    for (schema, columns) in books {
+        let path = dir.join(format!("{}.xlsx", schema.kind));
+        if path.exists() {
+            skipped.push(path);
+            continue;
+        }
+        let bytes = header_workbook(schema.kind, &columns).map_err(|e| Error::Render {
+            file: path.display().to_string(),
+            detail: e.to_string(),
+        })?;
+        std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))?;
+        written.push(path);
+    }
+    Ok((written, skipped))
+}
+
+fn header_workbook(sheet: &str, columns: &[&str]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let mut wb = Workbook::new();
+    let props = rust_xlsxwriter::DocProperties::new()
+        .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1)?);
+    wb.set_properties(&props);
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet)?;
+    let bold = Format::new().set_bold();
+    for (c, name) in columns.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *name, &bold)?;
+        ws.set_column_width(c as u16, (name.len() as f64 + 4.0).max(10.0))?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    wb.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn starter_config_is_complete_but_asks_for_the_institution() {
+        let e = crate::config::Config::parse(CONFIG, "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("nombre") && e.contains("siglas"), "{e}");
+        let filled = CONFIG
+            .replacen("nombre = \"\"", "nombre = \"X\"", 1)
+            .replacen("siglas = \"\"", "siglas = \"X\"", 1);
+        crate::config::Config::parse(&filled, "lotaip.toml").unwrap();
+    }
+
+    #[test]
+    fn starter_workbooks_have_the_contract_headers_and_are_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let (written, skipped) = write(dir.path()).unwrap();
+        assert_eq!(written.len(), 4);
+        assert!(skipped.is_empty());
+        let sheets =
+            crate::input::table::read(&dir.path().join("metas.xlsx"), "metas.xlsx").unwrap();
+        let header = crate::input::header::locate(&sheets[0], &metas::SCHEMA)
+            .unwrap()
+            .unwrap();
+        for c in metas::SCHEMA.columns {
+            assert!(header.has(c.key), "{}", c.key);
+        }
+        let (written, skipped) = write(dir.path()).unwrap();
+        assert!(written.is_empty());
+        assert_eq!(skipped.len(), 4);
+    }
+}
