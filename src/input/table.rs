@@ -333,8 +333,16 @@ fn read_delimited(bytes: &[u8], name: &str, format: Format) -> Result<Sheet, Err
                 ));
             }
         }
-        // The line where the record starts: what a spreadsheet shows as its row.
-        let number = record.position().map_or(line, |p| p.line() as usize);
+        // The line where the record's text starts (the reader's position may
+        // point at blank lines it skipped): what a spreadsheet shows as its row.
+        let number = record.position().map_or(line, |p| {
+            let skipped = text.as_bytes()[p.byte() as usize..]
+                .iter()
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
+                .filter(|b| **b == b'\n')
+                .count();
+            p.line() as usize + skipped
+        });
         let mut cells: Vec<Cell> = record
             .iter()
             .map(|f| {
@@ -395,10 +403,12 @@ mod tests {
 
     #[test]
     fn csv_with_semicolons_bom_and_blank_rows() {
-        let bytes = "\u{feff}unidad;valor\n\n;\nDirección Provincial Azuay;1.234,5\n".as_bytes();
+        let bytes =
+            "\u{feff}unidad;valor\n\n;\nDirección Provincial Azuay;1.234,5\n\n\r\nx;1\n".as_bytes();
         let s = read_delimited(bytes, "resultados.csv", Format::Csv).unwrap();
         assert_eq!(s.convention, Some(Convention::Spanish));
-        assert_eq!(s.rows.len(), 2);
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.rows[2].number, 7);
         assert_eq!(s.rows[0].get(0), &Cell::Text("unidad".into()));
         assert_eq!(s.rows[1].number, 4);
         assert_eq!(s.rows[1].get(1), &Cell::Text("1.234,5".into()));

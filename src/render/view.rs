@@ -173,7 +173,11 @@ fn fila(
 ) -> FilaIndicador {
     let u = &ds.unidades[ind.unidad];
     let res = ev.mes.and_then(|m| ind.resultados[m as usize - 1].as_ref());
-    let cumplimiento = ev.cumplimiento.map(rules::round_pct);
+    let cumplimiento = ev.cumplimiento.map(|p| {
+        let mut r = rules::round_pct(p);
+        r.rescale(2);
+        r
+    });
     FilaIndicador {
         indicador: i,
         unidad: u.nombre.clone(),

@@ -1,0 +1,83 @@
+//! `validar`, `iniciar`, `plantillas` and user templates.
+
+use crate::common::*;
+
+#[test]
+fn validar_checks_everything_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(fixture("basico")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let before = files_under(dir.path());
+    let o = lotaip(&[
+        "validar",
+        "--entrada",
+        dir.path().to_str().unwrap(),
+        "--periodo",
+        "2025-06",
+    ]);
+    let (out, err) = texts(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(out.contains("Entradas correctas"), "{out}");
+    assert!(
+        out.contains("Cumplimiento institucional de junio de 2025: 78,73 %"),
+        "{out}"
+    );
+    assert_eq!(files_under(dir.path()), before);
+}
+
+#[test]
+fn iniciar_writes_starter_inputs_that_validar_explains() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = lotaip(&["iniciar", dir.path().to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(
+        files_under(dir.path()),
+        [
+            "lotaip.toml",
+            "metas.xlsx",
+            "presupuesto.xlsx",
+            "resultados.xlsx"
+        ]
+    );
+    // The institution is not filled in yet: validar says so and fails.
+    let o = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        texts(&o)
+            .1
+            .contains("[institucion] necesita «nombre» y «siglas»")
+    );
+}
+
+#[test]
+fn user_templates_override_the_builtin_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let plantillas = dir.path().join("plantillas");
+    let o = lotaip(&["plantillas", "--destino", plantillas.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert!(plantillas.join("cumplimiento.csv").exists());
+    std::fs::write(
+        plantillas.join("cumplimiento.csv"),
+        "propia;{{ filas | length }}\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = lotaip(&[
+        "generar",
+        "--periodo",
+        "2025-06",
+        "--entrada",
+        fixture("basico").to_str().unwrap(),
+        "--plantillas",
+        plantillas.to_str().unwrap(),
+        "--salida",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap(),
+        "propia;10\n"
+    );
+}

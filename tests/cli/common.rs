@@ -1,0 +1,132 @@
+//! Running the binary and reading its outputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+/// The fixture folder of a case.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The sample inputs of the repository.
+pub fn sample_inputs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs")
+}
+
+/// Runs `lotaip` with arguments.
+pub fn lotaip(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_lotaip"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+/// stdout and stderr as text.
+pub fn texts(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+/// Runs `generar` for a period on an input folder into a fresh output folder.
+pub fn generar(entrada: &Path, periodo: &str) -> (tempfile::TempDir, Output) {
+    let salida = tempfile::tempdir().expect("temp dir");
+    let o = lotaip(&[
+        "generar",
+        "--periodo",
+        periodo,
+        "--entrada",
+        entrada.to_str().expect("utf-8 path"),
+        "--salida",
+        salida.path().to_str().expect("utf-8 path"),
+    ]);
+    (salida, o)
+}
+
+/// A sheet of a workbook as a grid of cells.
+pub fn sheet(path: &Path, name: &str) -> calamine::Range<Data> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    wb.worksheet_range(name)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The sheet names of a workbook.
+pub fn sheet_names(path: &Path) -> Vec<String> {
+    let wb: Xlsx<_> = open_workbook(path).expect("workbook");
+    wb.sheet_names()
+}
+
+/// Merged ranges of a sheet as ((row, col), (row, col)), 0-based.
+pub fn merged(path: &Path, name: &str) -> Vec<((u32, u32), (u32, u32))> {
+    let mut wb: Xlsx<_> = open_workbook(path).expect("workbook");
+    let mut v: Vec<_> = wb
+        .merge_cells_by_sheet_name(name)
+        .expect("merged cells")
+        .into_iter()
+        .map(|d| (d.start, d.end))
+        .collect();
+    v.sort();
+    v
+}
+
+/// A cell as text ("" when empty).
+pub fn text(r: &calamine::Range<Data>, row: u32, col: u32) -> String {
+    match r.get_value((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(Data::Empty) | None => String::new(),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// A numeric cell.
+pub fn number(r: &calamine::Range<Data>, row: u32, col: u32) -> f64 {
+    match r.get_value((row, col)) {
+        Some(Data::Float(f)) => *f,
+        Some(Data::Int(i)) => *i as f64,
+        other => panic!("({row}, {col}) is not a number: {other:?}"),
+    }
+}
+
+/// Rows of a CSV file as header → value maps.
+pub fn csv_rows(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut rd = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = rd.headers().expect("headers").clone();
+    rd.records()
+        .map(|r| {
+            let r = r.expect("record");
+            headers
+                .iter()
+                .zip(r.iter())
+                .map(|(h, v)| (h.to_string(), v.to_string()))
+                .collect()
+        })
+        .collect()
+}
+
+/// Every file under a folder, relative, sorted.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(base, &p, out);
+            } else {
+                out.push(
+                    p.strip_prefix(base)
+                        .expect("prefix")
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+            }
+        }
+    }
+    let mut v = Vec::new();
+    walk(dir, dir, &mut v);
+    v.sort();
+    v
+}

@@ -1,0 +1,8 @@
+//! Integration tests: run the real binary on fixture folders and read what it
+//! wrote back (XLSX with calamine, CSV with the csv crate).
+
+mod comandos;
+mod common;
+mod errores;
+mod generar;
+mod muestra;

@@ -1,0 +1,68 @@
+//! The sample inputs built from the real IESS 2025 plan (seed 000).
+
+use crate::common::*;
+
+/// Counts of seed 000 as converted (see tools/convertir-semilla): 287 distinct
+/// units, of which 271 have indicators; 1,811 indicator blocks, of which 8
+/// repeat another and 2 have no target values.
+const UNIDADES: usize = 271;
+const INDICADORES: usize = 1801;
+
+#[test]
+fn sample_inputs_match_the_seed_counts() {
+    let (out, o) = generar(&sample_inputs(), "2025-06");
+    let (stdout, stderr) = texts(&o);
+    assert!(o.status.success(), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains(&format!(
+            "Entradas: {UNIDADES} unidades, 1.801 indicadores, 24 provincias"
+        )),
+        "{stdout}"
+    );
+    let dir = out.path().join("2025-06");
+    let provincias = files_under(&dir.join("provincias"));
+    assert_eq!(provincias.len(), 24, "{provincias:?}");
+    assert!(provincias.contains(&"galapagos_2025-06.xlsx".to_string()));
+    assert_eq!(
+        csv_rows(&dir.join("cumplimiento_2025-06.csv")).len(),
+        INDICADORES
+    );
+    let datos = csv_rows(&dir.join("literal_a4_2025-06_datos.csv"));
+    assert_eq!(datos.len(), INDICADORES);
+    let units: std::collections::BTreeSet<&str> = datos.iter().map(|r| r["No."].as_str()).collect();
+    assert_eq!(units.len(), UNIDADES);
+    let prov = sheet(&dir.join("cumplimiento_2025-06.xlsx"), "Por provincia");
+    let names: Vec<String> = (1..25).map(|r| text(&prov, r, 0)).collect();
+    assert_eq!(names.first().map(String::as_str), Some("Azuay"));
+    assert!(
+        names.contains(&"Santo Domingo de los Tsáchilas".to_string())
+            && names.contains(&"Sucumbíos".to_string())
+    );
+}
+
+#[test]
+fn provincial_cartera_targets_sum_to_the_national_one() {
+    // Seed 000: the 24 Direcciones Provinciales' December targets of
+    // IE-DNRGC-DP-10 sum to the national IE-DNRGC-NA-10 (their own provincial
+    // units repeat the code, so only the Direcciones Provinciales are added).
+    let (out, o) = generar(&sample_inputs(), "2025-12");
+    assert!(o.status.success());
+    let rows = csv_rows(&out.path().join("2025-12/cumplimiento_2025-12.csv"));
+    let provincial: Vec<rust_decimal::Decimal> = rows
+        .iter()
+        .filter(|r| {
+            r["codigo"] == "IE-DNRGC-DP-10" && r["unidad"].starts_with("Dirección Provincial")
+        })
+        .map(|r| r["meta"].parse().unwrap())
+        .collect();
+    assert_eq!(provincial.len(), 24);
+    let national = rows
+        .iter()
+        .find(|r| r["codigo"] == "IE-DNRGC-NA-10")
+        .expect("national cartera indicator");
+    assert_eq!(national["meta"], "1054666507.88");
+    assert_eq!(
+        provincial.iter().sum::<rust_decimal::Decimal>().to_string(),
+        "1054666507.88"
+    );
+}
