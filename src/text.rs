@@ -7,14 +7,20 @@
 /// `"Meta anual"`, `"meta_anual"` and `"META  ANUAL"` all fold to `"metaanual"`;
 /// `"LOS RÍOS"` and `"Los Rios"` fold to `"losrios"`.
 pub fn fold_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let c = strip_accent(c);
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
+    folded(s).collect()
+}
+
+/// The characters of [`fold_key`], without allocating.
+pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .map(strip_accent)
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// Whether `s` folds to `key` (an already folded key), without allocating.
+pub fn folds_to(s: &str, key: &str) -> bool {
+    folded(s).eq(key.chars())
 }
 
 /// Folds a string keeping word boundaries as single spaces: used where word

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::table::{Cell, Sheet, column_letter};
 use crate::error::Problem;
-use crate::text::{closest, fold_key};
+use crate::text::{closest, fold_key, folds_to};
 
 /// A column of the data contract.
 #[derive(Clone, Copy, Debug)]
@@ -44,7 +44,7 @@ impl Schema {
         }
         self.columns
             .iter()
-            .find(|c| fold_key(c.key) == k || c.aliases.iter().any(|a| fold_key(a) == k))
+            .find(|c| folds_to(c.key, &k) || c.aliases.iter().any(|a| folds_to(a, &k)))
             .map(|c| c.key)
     }
 }

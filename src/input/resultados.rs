@@ -54,6 +54,8 @@ pub const SCHEMA: Schema = Schema {
 pub struct Index {
     units: HashMap<String, usize>,
     by_unit: Vec<Vec<usize>>,
+    /// Folded (code, name) of every indicator.
+    keys: Vec<(String, String)>,
 }
 
 impl Index {
@@ -68,7 +70,21 @@ impl Index {
         for (i, ind) in metas.indicadores.iter().enumerate() {
             by_unit[ind.unidad].push(i);
         }
-        Index { units, by_unit }
+        let keys = metas
+            .indicadores
+            .iter()
+            .map(|i| {
+                (
+                    fold_key(i.codigo.as_deref().unwrap_or("")),
+                    fold_key(&i.nombre),
+                )
+            })
+            .collect();
+        Index {
+            units,
+            by_unit,
+            keys,
+        }
     }
 
     /// The unit named, or a message that suggests the closest one.
@@ -93,20 +109,22 @@ impl Index {
     ) -> Result<(usize, Option<String>), String> {
         let cands = &self.by_unit[unit];
         let unit_name = &metas.unidades[unit].nombre;
-        let code_of = |i: usize| fold_key(metas.indicadores[i].codigo.as_deref().unwrap_or(""));
-        let name_of = |i: usize| fold_key(&metas.indicadores[i].nombre);
+        let code_of = |i: usize| self.keys[i].0.as_str();
+        let name_of = |i: usize| self.keys[i].1.as_str();
         let with_code = |c: &str| {
+            let c = fold_key(c);
             cands
                 .iter()
                 .copied()
-                .filter(|&i| code_of(i) == fold_key(c))
+                .filter(|&i| code_of(i) == c)
                 .collect::<Vec<_>>()
         };
         let with_name = |n: &str| {
+            let n = fold_key(n);
             cands
                 .iter()
                 .copied()
-                .filter(|&i| name_of(i) == fold_key(n))
+                .filter(|&i| name_of(i) == n)
                 .collect::<Vec<_>>()
         };
         let suggest = |n: &str| {
@@ -120,9 +138,10 @@ impl Index {
         match (code, name) {
             (None, None) => Err("falta el código o el nombre del indicador".into()),
             (Some(c), Some(n)) => {
+                let n_key = fold_key(n);
                 let both: Vec<usize> = with_code(c)
                     .into_iter()
-                    .filter(|&i| name_of(i) == fold_key(n))
+                    .filter(|&i| name_of(i) == n_key)
                     .collect();
                 if let [i] = both[..] {
                     return Ok((i, None));

@@ -2,7 +2,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::text::fold_key;
+use crate::text::{fold_key, folds_to};
 
 /// Canonical names, in alphabetical order (the order of every province list).
 pub const NOMBRES: [&str; 24] = [
@@ -76,7 +76,7 @@ impl Provincia {
         let lookup = |k: &str| {
             NOMBRES
                 .iter()
-                .position(|n| fold_key(n) == k)
+                .position(|n| folds_to(n, k))
                 .or_else(|| ALIAS.iter().find(|(a, _)| *a == k).map(|(_, i)| *i))
                 .map(|i| Provincia(i as u8))
         };

@@ -3,7 +3,7 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::text::fold_key;
+use crate::text::{fold_key, folds_to};
 
 /// Declares an enumeration read from text: canonical name first, then aliases.
 /// Matching ignores case, accents and spacing.
@@ -26,7 +26,7 @@ macro_rules! vocabulary {
             pub fn parse(texto: &str) -> Option<Self> {
                 let k = fold_key(texto);
                 $(
-                    if k == fold_key($canon) $(|| k == fold_key($alias))* {
+                    if folds_to($canon, &k) $(|| folds_to($alias, &k))* {
                         return Some($name::$var);
                     }
                 )+

@@ -250,3 +250,27 @@ fn province_workbooks_carry_their_units_trend_and_budget() {
     assert_eq!(number(&p, 4, 6), 500.0);
     assert_eq!(number(&p, 4, 7), 0.5);
 }
+
+#[test]
+fn xlsx_xls_and_ods_give_the_same_figures_as_csv() {
+    let (reference, o) = generar(&fixture("basico"), "2025-06");
+    assert!(o.status.success());
+    let expected =
+        std::fs::read(reference.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap();
+    for ext in ["xlsx", "xls", "ods"] {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["lotaip.toml", "resultados.csv", "presupuesto.csv"] {
+            std::fs::copy(fixture("basico").join(f), dir.path().join(f)).unwrap();
+        }
+        let metas = format!("metas.{ext}");
+        std::fs::copy(fixture("formatos").join(&metas), dir.path().join(&metas)).unwrap();
+        let (out, o) = generar(dir.path(), "2025-06");
+        assert!(o.status.success(), "{ext}: {:?}", texts(&o));
+        let got = std::fs::read(out.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&expected),
+            "{ext}"
+        );
+    }
+}

@@ -1,0 +1,37 @@
+//! A month's publication on the sample inputs (the IESS plan: 1,801
+//! indicators, 24 provinces), stage by stage, in memory.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lotaip::model::Periodo;
+use lotaip::render::{self, RenderContext, Templates};
+use lotaip::{compute, input};
+
+fn mes(c: &mut Criterion) {
+    let inputs = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+    let periodo = Periodo { anio: 2025, mes: 6 };
+    let (config, ds) = input::load(&inputs, None).expect("sample inputs load");
+    let templates = Templates::load(None).expect("templates");
+    let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia());
+
+    let mut g = c.benchmark_group("mes 2025-06");
+    g.sample_size(10);
+    g.bench_function("leer entradas", |b| {
+        b.iter(|| input::load(black_box(&inputs), None).expect("load"))
+    });
+    g.bench_function("calcular", |b| {
+        b.iter(|| compute::informe(black_box(&ds), &config, periodo, periodo.ultimo_dia()))
+    });
+    g.bench_function("renderizar XLSX y CSV", |b| {
+        b.iter(|| {
+            let ctx = RenderContext::new(&config, &ds, &informe, &templates);
+            render::render_all(&ctx, &render::mensual()).expect("render")
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, mes);
+criterion_main!(benches);
