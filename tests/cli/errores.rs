@@ -163,3 +163,47 @@ fn usage_errors_exit_with_2_in_spanish() {
     assert_eq!(o.status.code(), Some(2));
     assert!(texts(&o).1.contains("comando desconocido «publicar»"));
 }
+
+#[test]
+fn a_wrong_cell_in_a_workbook_names_its_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["lotaip.toml", "resultados.csv", "presupuesto.csv"] {
+        std::fs::copy(fixture("basico").join(f), dir.path().join(f)).unwrap();
+    }
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Metas 2025").unwrap();
+    ws.write_string(0, 0, "Plan operativo 2025").unwrap();
+    let header = [
+        "unidad",
+        "proceso",
+        "objetivo",
+        "codigo",
+        "indicador",
+        "medida",
+        "jun",
+        "dic",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let row = [
+        "Dirección General",
+        "gobernante",
+        "Incrementar la eficiencia operacional",
+        "DG-1",
+        "Porcentaje de ejecución del PAC",
+        "porcentaje",
+    ];
+    for (c, v) in row.iter().enumerate() {
+        ws.write_string(3, c as u16, *v).unwrap();
+    }
+    ws.write_number(3, 6, 0.85).unwrap();
+    ws.write_string(3, 7, "#¡REF!").unwrap();
+    wb.save(dir.path().join("metas.xlsx")).unwrap();
+    let e = fails(dir.path());
+    assert!(
+        e.contains("metas.xlsx, hoja «Metas 2025», fila 4, columna H (dic): se esperaba un número"),
+        "{e}"
+    );
+}

@@ -274,3 +274,33 @@ fn xlsx_xls_and_ods_give_the_same_figures_as_csv() {
         );
     }
 }
+
+#[test]
+fn wide_results_layout_gives_the_same_figures() {
+    let (reference, o) = generar(&fixture("basico"), "2025-06");
+    assert!(o.status.success());
+    let expected =
+        std::fs::read_to_string(reference.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for f in ["lotaip.toml", "metas.csv", "presupuesto.csv"] {
+        std::fs::copy(fixture("basico").join(f), dir.path().join(f)).unwrap();
+    }
+    let wide = "\
+unidad;codigo;indicador;may;jun;observacion;medio_verificacion
+Dirección General;DG-1;;;0,91;;
+Dirección General;DG-2;;98;105;Cifra preliminar;https://www.ejemplo.gob.ec/doc/1
+Dirección Nacional de Planificación;PL-1;;;8;;
+Dirección Provincial Azuay;DP-1;;;1.500.000,00;;
+Dirección Provincial Azuay;;Porcentaje de inspecciones;;72%;;
+Unidad Provincial de Afiliación Azuay;DP-2;;;0,5;;
+Unidad Provincial de Afiliación Azuay;AF-1;;;0;;
+Dirección Provincial Los Ríos;LR-1;Número de afiliados activos - Fondo;;900;;
+";
+    std::fs::write(dir.path().join("resultados.csv"), wide).unwrap();
+    let (out, o) = generar(dir.path(), "2025-06");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap(),
+        expected
+    );
+}
