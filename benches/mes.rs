@@ -1,12 +1,13 @@
 //! A month's publication on the sample inputs (the IESS plan: 1,801
-//! indicators, 24 provinces), stage by stage, in memory.
+//! indicators, 24 provinces), stage by stage, in memory; the two PDF
+//! renderers on their own.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lotaip::model::Periodo;
-use lotaip::render::{self, RenderContext, Templates};
+use lotaip::render::{self, RenderContext, Renderer, Templates};
 use lotaip::{compute, input};
 
 fn mes(c: &mut Criterion) {
@@ -28,6 +29,29 @@ fn mes(c: &mut Criterion) {
         b.iter(|| {
             let ctx = RenderContext::new(&config, &ds, &informe, &templates);
             render::render_all(&ctx, &render::mensual()).expect("render")
+        })
+    });
+    let ctx = RenderContext::new(&config, &ds, &informe, &templates);
+    let tctx = ctx.tera_context().expect("context");
+    g.bench_function("plantilla literal_a4.html", |b| {
+        b.iter(|| {
+            templates
+                .render("literal_a4.html", black_box(&tctx))
+                .expect("xhtml")
+        })
+    });
+    g.bench_function("PDF Literal a4", |b| {
+        b.iter(|| {
+            render::pdf::LiteralA4Pdf
+                .render(black_box(&ctx))
+                .expect("pdf")
+        })
+    });
+    g.bench_function("PDF 24 provincias", |b| {
+        b.iter(|| {
+            render::pdf::ProvinciasPdf
+                .render(black_box(&ctx))
+                .expect("pdf")
         })
     });
     g.finish();

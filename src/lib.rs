@@ -12,6 +12,7 @@ pub mod error;
 pub mod format;
 pub mod input;
 pub mod model;
+pub mod pdf;
 pub mod publish;
 pub mod render;
 pub mod starter;

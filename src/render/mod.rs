@@ -2,6 +2,7 @@
 //! Renderers build files in memory; `publish` writes them.
 
 pub mod csv;
+pub mod pdf;
 pub mod templates;
 pub mod view;
 pub mod xlsx;
@@ -72,6 +73,8 @@ impl<'a> RenderContext<'a> {
             numero_unidades: usize,
             numero_indicadores: usize,
             a4: &'b [SeccionA4],
+            pie_a4: Vec<view::LineaPie>,
+            umbral_verde: String,
             filas: &'b [FilaIndicador],
         }
         let base = Base {
@@ -85,6 +88,8 @@ impl<'a> RenderContext<'a> {
             numero_unidades: self.a4.iter().map(|s| s.unidades.len()).sum(),
             numero_indicadores: self.dataset.indicadores.len(),
             a4: &self.a4,
+            pie_a4: view::pie_a4(self.config, self.informe.fecha),
+            umbral_verde: self.config.semaforo.verde.normalize().to_string(),
             filas: &self.filas,
         };
         tera::Context::from_serialize(&base).map_err(|e| Error::Render {
@@ -106,10 +111,12 @@ pub trait Renderer: Sync {
 pub fn mensual() -> Vec<Box<dyn Renderer>> {
     vec![
         Box::new(xlsx::a4::LiteralA4),
+        Box::new(pdf::LiteralA4Pdf),
         Box::new(csv::PaqueteA4),
         Box::new(xlsx::cumplimiento::Cumplimiento),
         Box::new(csv::CumplimientoCsv),
         Box::new(xlsx::provincia::Provincias),
+        Box::new(pdf::ProvinciasPdf),
     ]
 }
 

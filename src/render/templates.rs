@@ -21,6 +21,8 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "literal_a4_metadatos.csv",
     "literal_a4_diccionario.csv",
     "cumplimiento.csv",
+    "literal_a4.html",
+    "provincia.html",
 ];
 
 /// The loaded templates with the project's filters.

@@ -130,3 +130,17 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     v.sort();
     v
 }
+
+/// The text of a PDF, via poppler's `pdftotext` (install `poppler-utils`).
+pub fn pdftotext(path: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", "-layout"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("pdftotext is needed for this test (apt-get install poppler-utils): {e}")
+        });
+    assert!(o.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}

@@ -12,11 +12,14 @@ fn writes_every_output_of_the_month() {
         vec![
             "2025-06/cumplimiento_2025-06.csv",
             "2025-06/cumplimiento_2025-06.xlsx",
+            "2025-06/literal_a4_2025-06.pdf",
             "2025-06/literal_a4_2025-06.xlsx",
             "2025-06/literal_a4_2025-06_datos.csv",
             "2025-06/literal_a4_2025-06_diccionario.csv",
             "2025-06/literal_a4_2025-06_metadatos.csv",
+            "2025-06/provincias/azuay_2025-06.pdf",
             "2025-06/provincias/azuay_2025-06.xlsx",
+            "2025-06/provincias/los-rios_2025-06.pdf",
             "2025-06/provincias/los-rios_2025-06.xlsx",
         ]
     );
@@ -302,5 +305,44 @@ Dirección Provincial Los Ríos;LR-1;Número de afiliados activos - Fondo;;900;;
     assert_eq!(
         std::fs::read_to_string(out.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap(),
         expected
+    );
+}
+
+#[test]
+fn pdf_reports_carry_their_text_accents_and_figures() {
+    let (out, o) = generar(&fixture("basico"), "2025-06");
+    assert!(o.status.success());
+    let dir = out.path().join("2025-06");
+    let a4 = pdftotext(&dir.join("literal_a4_2025-06.pdf"));
+    for s in [
+        "Art. 7 de la Ley Orgánica de Transparencia",
+        "Descripción de la unidad",
+        "PROCESOS DESCENTRALIZADOS",
+        "Dirección Provincial Los Ríos",
+        "$ 2.000.000,00 trimestral",
+        "FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:",
+        "30/06/2025",
+        "Página 1 de 1",
+    ] {
+        assert!(a4.contains(s), "«{s}» missing from the a4 PDF:\n{a4}");
+    }
+    let azuay = pdftotext(&dir.join("provincias/azuay_2025-06.pdf"));
+    for s in [
+        "Provincia de Azuay",
+        "79,63 %",
+        "Dirección Provincial Azuay",
+        "Unidad Provincial de Afiliación Azuay",
+        "84,71 %",
+        "Cómo se calculan las cifras",
+        "$ 1.000,00",
+        "50,00 %",
+    ] {
+        assert!(
+            azuay.contains(s),
+            "«{s}» missing from the Azuay PDF:\n{azuay}"
+        );
+    }
+    assert!(
+        pdftotext(&dir.join("provincias/los-rios_2025-06.pdf")).contains("Provincia de Los Ríos")
     );
 }

@@ -21,8 +21,23 @@ fn sample_inputs_match_the_seed_counts() {
     );
     let dir = out.path().join("2025-06");
     let provincias = files_under(&dir.join("provincias"));
-    assert_eq!(provincias.len(), 24, "{provincias:?}");
+    assert_eq!(
+        provincias.iter().filter(|f| f.ends_with(".xlsx")).count(),
+        24,
+        "{provincias:?}"
+    );
+    assert_eq!(
+        provincias.iter().filter(|f| f.ends_with(".pdf")).count(),
+        24,
+        "{provincias:?}"
+    );
     assert!(provincias.contains(&"galapagos_2025-06.xlsx".to_string()));
+    let cañar = pdftotext(&dir.join("provincias/canar_2025-06.pdf"));
+    assert!(
+        cañar.contains("Provincia de Cañar") && cañar.contains("Dirección Provincial Cañar"),
+        "{cañar}"
+    );
+    assert!(pdftotext(&dir.join("provincias/sucumbios_2025-06.pdf")).contains("Sucumbíos"));
     assert_eq!(
         csv_rows(&dir.join("cumplimiento_2025-06.csv")).len(),
         INDICADORES

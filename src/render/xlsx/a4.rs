@@ -7,6 +7,7 @@ use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
 use super::{Styles, finish, fit_merged, height, lines, print_setup, workbook, xerr};
 use crate::error::Error;
+use crate::render::view::pie_a4;
 use crate::render::{OutputFile, RenderContext, Renderer};
 
 /// Column widths (characters): No., unit, objective, indicator, target.
@@ -71,7 +72,7 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
         row += 1;
         for unidad in &seccion.unidades {
             let first = row;
-            let n = unidad.filas();
+            let n = unidad.n;
             let mut need = vec![1usize; n];
             let mut r = 0;
             for obj in &unidad.objetivos {
@@ -144,57 +145,18 @@ fn footer(
     st: &Styles,
     mut row: u32,
 ) -> Result<(), XlsxError> {
-    let cfg = ctx.config;
-    let r = &cfg.responsable;
-    let put = |ws: &mut Worksheet, row: u32, label: &str, value: &str| -> Result<(), XlsxError> {
-        ws.merge_range(row, 0, row, 2, label, &st.text_bold)?;
-        ws.merge_range(row, 3, row, 4, value, &st.text)?;
-        let l = lines(label, 78.0).max(lines(value, 80.0));
+    for linea in pie_a4(ctx.config, ctx.informe.fecha) {
+        ws.merge_range(row, 0, row, 2, &linea.etiqueta, &st.text_bold)?;
+        if linea.es_fecha {
+            ws.merge_range(row, 3, row, 4, "", &st.date)?;
+            let f = ctx.informe.fecha;
+            let date = ExcelDateTime::from_ymd(f.year() as u16, f.month() as u8, f.day() as u8)?;
+            ws.write_datetime_with_format(row, 3, &date, &st.date)?;
+        } else {
+            ws.merge_range(row, 3, row, 4, &linea.valor, &st.text)?;
+        }
+        let l = lines(&linea.etiqueta, 78.0).max(lines(&linea.valor, 80.0));
         ws.set_row_height(row, height(l))?;
-        Ok(())
-    };
-    if let (Some(label), Some(url)) = (&cfg.literal_a4.enlace_etiqueta, &cfg.literal_a4.enlace_url)
-    {
-        put(ws, row, label, url)?;
-        row += 1;
-    }
-    ws.merge_range(
-        row,
-        0,
-        row,
-        2,
-        "FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:",
-        &st.text_bold,
-    )?;
-    ws.merge_range(row, 3, row, 4, "", &st.date)?;
-    let f = ctx.informe.fecha;
-    let date = ExcelDateTime::from_ymd(f.year() as u16, f.month() as u8, f.day() as u8)?;
-    ws.write_datetime_with_format(row, 3, &date, &st.date)?;
-    row += 1;
-    let rows = [
-        (
-            "PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN:",
-            cfg.literal_a4.periodicidad.as_str(),
-        ),
-        (
-            "UNIDAD POSEEDORA DE LA INFORMACIÓN - LITERAL a4):",
-            r.unidad_poseedora.as_str(),
-        ),
-        (
-            "RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):",
-            r.nombre.as_str(),
-        ),
-        (
-            "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
-            r.correo.as_str(),
-        ),
-        (
-            "NÚMERO TELEFÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
-            r.telefono.as_str(),
-        ),
-    ];
-    for (label, value) in rows {
-        put(ws, row, label, value)?;
         row += 1;
     }
     Ok(())

@@ -2,6 +2,8 @@
 //! documents arrange it, with every figure both exact (for spreadsheet cells)
 //! and formatted in Spanish (for text).
 
+pub mod provincia;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -32,13 +34,9 @@ pub struct ObjetivoA4 {
 pub struct UnidadA4 {
     pub numero: usize,
     pub nombre: String,
+    /// Indicator rows of the unit (the rowspan of its cells).
+    pub n: usize,
     pub objetivos: Vec<ObjetivoA4>,
-}
-
-impl UnidadA4 {
-    pub fn filas(&self) -> usize {
-        self.objetivos.iter().map(|o| o.filas.len()).sum()
-    }
 }
 
 /// A process-level section of the matrix.
@@ -92,9 +90,11 @@ pub fn matriz_a4(ds: &Dataset, config: &Config, mes: u8) -> Vec<SeccionA4> {
             }
             if !objetivos.is_empty() {
                 numero += 1;
+                let n = objetivos.iter().map(|o| o.filas.len()).sum();
                 unidades.push(UnidadA4 {
                     numero,
                     nombre: unidad.nombre.clone(),
+                    n,
                     objetivos,
                 });
             }
@@ -107,6 +107,60 @@ pub fn matriz_a4(ds: &Dataset, config: &Config, mes: u8) -> Vec<SeccionA4> {
         }
     }
     secciones
+}
+
+/// One line of the footer block of every LOTAIP matrix.
+#[derive(Clone, Debug, Serialize)]
+pub struct LineaPie {
+    pub etiqueta: String,
+    pub valor: String,
+    /// The value is the report date (a date cell in XLSX).
+    pub es_fecha: bool,
+}
+
+/// The footer block of the Literal a4 matrix, as published: optional link,
+/// update date, periodicity, the unit holding the information and its
+/// responsible person, e-mail and phone.
+pub fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie> {
+    let l = |etiqueta: &str, valor: &str| LineaPie {
+        etiqueta: etiqueta.to_string(),
+        valor: valor.to_string(),
+        es_fecha: false,
+    };
+    let a4 = &config.literal_a4;
+    let r = &config.responsable;
+    let mut v = Vec::new();
+    if let (Some(e), Some(u)) = (&a4.enlace_etiqueta, &a4.enlace_url) {
+        v.push(l(e, u));
+    }
+    v.push(LineaPie {
+        es_fecha: true,
+        ..l(
+            "FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:",
+            &format::fecha(fecha),
+        )
+    });
+    v.push(l(
+        "PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN:",
+        &a4.periodicidad,
+    ));
+    v.push(l(
+        "UNIDAD POSEEDORA DE LA INFORMACIÓN - LITERAL a4):",
+        &r.unidad_poseedora,
+    ));
+    v.push(l(
+        "RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):",
+        &r.nombre,
+    ));
+    v.push(l(
+        "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+        &r.correo,
+    ));
+    v.push(l(
+        "NÚMERO TELEFÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+        &r.telefono,
+    ));
+    v
 }
 
 /// SPEC 1.1: the given text, or the published target plus the periodicity word.

@@ -1,0 +1,76 @@
+//! Headings and paragraphs.
+
+use super::dom::{Span, mm};
+use super::layout::{EPS, Flow, Item};
+use super::style;
+use super::text;
+
+/// Lays out `h1`–`h3`: bold, wrapped, kept with ~20 mm of what follows; `h1` and
+/// `h2` (and headings with `data-marcador`) add a bookmark.
+pub fn heading(flow: &mut Flow<'_>, level: u8, spans: &[Span], bookmark: Option<&str>) {
+    let (size, before, after) = style::heading(level);
+    let lh = style::line_height(size);
+    let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, true);
+    let h = lines.len() as f32 * lh;
+    flow.space(before);
+    // Keep the heading with at least ~20 mm of what follows.
+    if !flow.at_top() && flow.y + h + after + mm(20.0) > flow.geometry.body_bottom() {
+        flow.new_page();
+    }
+    let title = bookmark
+        .map(str::to_string)
+        .unwrap_or_else(|| super::reader::plain_text(spans));
+    if level <= 2 {
+        flow.heading_level = level;
+        flow.bookmark(&title, level);
+    } else if bookmark.is_some() {
+        flow.bookmark(&title, 0);
+    }
+    let x = flow.geometry.body.x;
+    for line in &lines {
+        if flow.y + lh > flow.geometry.body_bottom() + EPS {
+            flow.new_page();
+        }
+        let y = flow.y;
+        flow.push_line(line, x, y, size, style::HEADING);
+        flow.y += lh;
+    }
+    if level == 1 && !lines.is_empty() {
+        let y = (flow.y + 1.5).min(flow.geometry.body_bottom() - 0.4);
+        let w = flow.geometry.body.w;
+        flow.push(Item::Line {
+            x1: x,
+            y1: y,
+            x2: x + w,
+            y2: y,
+            color: style::HEADING,
+            width: 0.8,
+            dashed: false,
+        });
+        flow.y = y;
+    }
+    flow.space(after);
+}
+
+/// Lays out a paragraph; its lines flow across pages.
+pub fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&str>) {
+    let size = style::BODY_SIZE;
+    let lh = style::line_height(size);
+    let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, false);
+    if flow.y + lh > flow.geometry.body_bottom() + EPS {
+        flow.new_page();
+    }
+    if let Some(b) = bookmark {
+        flow.bookmark(b, 0);
+    }
+    let x = flow.geometry.body.x;
+    for line in &lines {
+        if flow.y + lh > flow.geometry.body_bottom() + EPS {
+            flow.new_page();
+        }
+        let y = flow.y;
+        flow.push_line(line, x, y, size, style::TEXT);
+        flow.y += lh;
+    }
+    flow.space(style::PARAGRAPH_AFTER);
+}

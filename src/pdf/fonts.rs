@@ -1,0 +1,129 @@
+//! Embedded fonts and their metrics.
+//!
+//! The engine ships Liberation Sans (SIL OFL 1.1, metric-compatible with Arial)
+//! in regular and bold. Advances come from the font's `hmtx` table through
+//! printpdf's `ParsedFont` and are copied once into flat per-codepoint tables, so
+//! measuring a character is one array read.
+
+use std::sync::OnceLock;
+
+use printpdf::ParsedFont;
+
+use super::error::PdfError;
+
+const REGULAR: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/LiberationSans-Regular.ttf"
+));
+const BOLD: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/fonts/LiberationSans-Bold.ttf"
+));
+
+/// Number of codepoints covered by the flat tables (the Basic Multilingual Plane).
+const TABLE_LEN: usize = 0x1_0000;
+
+/// One font face with flat metric tables.
+pub struct Face {
+    /// PostScript-style name used in the PDF.
+    pub name: &'static str,
+    pub bytes: &'static [u8],
+    pub parsed: ParsedFont,
+    /// Advance width in font units, by codepoint (BMP); glyph 0's advance when the
+    /// font has no glyph for it.
+    advances: Box<[u16]>,
+    /// Glyph id by codepoint (BMP); 0 when missing.
+    glyphs: Box<[u16]>,
+    pub units_per_em: f32,
+    /// Ascender and descender as fractions of the em (descender positive).
+    pub ascent: f32,
+    pub descent: f32,
+}
+
+impl Face {
+    fn load(name: &'static str, bytes: &'static [u8]) -> Result<Face, PdfError> {
+        let mut warnings = Vec::new();
+        let parsed =
+            ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| PdfError::Font {
+                font: name,
+                message: format!("cannot parse font: {warnings:?}"),
+            })?;
+        let upm = parsed.units_per_em;
+        if upm == 0 {
+            return Err(PdfError::Font {
+                font: name,
+                message: "units per em is 0".into(),
+            });
+        }
+        let notdef = parsed.get_glyph_width(0).unwrap_or(upm / 2);
+        let mut advances = vec![notdef; TABLE_LEN].into_boxed_slice();
+        let mut glyphs = vec![0u16; TABLE_LEN].into_boxed_slice();
+        for (&cp, &gid) in &parsed.codepoint_to_glyph {
+            if (cp as usize) < TABLE_LEN {
+                glyphs[cp as usize] = gid;
+                advances[cp as usize] = parsed.get_glyph_width(gid).unwrap_or(notdef);
+            }
+        }
+        let upm_f = f32::from(upm);
+        let ascent = f32::from(parsed.font_metrics.ascent) / upm_f;
+        let descent = -f32::from(parsed.font_metrics.descent) / upm_f;
+        Ok(Face {
+            name,
+            bytes,
+            parsed,
+            advances,
+            glyphs,
+            units_per_em: upm_f,
+            ascent,
+            descent,
+        })
+    }
+
+    /// Advance of `c` in font units.
+    #[inline]
+    pub fn advance_units(&self, c: char) -> u32 {
+        let i = c as usize;
+        let i = if i < TABLE_LEN { i } else { 0 };
+        u32::from(self.advances[i])
+    }
+
+    /// Glyph id of `c` in the full font (0 if the font has no glyph for it).
+    #[inline]
+    pub fn glyph(&self, c: char) -> u16 {
+        let i = c as usize;
+        if i < TABLE_LEN { self.glyphs[i] } else { 0 }
+    }
+
+    /// Width of `text` at `size` points, in points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text.chars().map(|c| self.advance_units(c)).sum();
+        units as f32 * size / self.units_per_em
+    }
+}
+
+/// The regular and bold faces.
+pub struct Fonts {
+    pub regular: Face,
+    pub bold: Face,
+}
+
+impl Fonts {
+    pub fn face(&self, bold: bool) -> &Face {
+        if bold { &self.bold } else { &self.regular }
+    }
+}
+
+static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+
+/// The embedded fonts, parsed once per process.
+pub fn fonts() -> Result<&'static Fonts, PdfError> {
+    let loaded = FONTS.get_or_init(|| {
+        let regular = Face::load("LiberationSans", REGULAR).map_err(|e| e.to_string())?;
+        let bold = Face::load("LiberationSans-Bold", BOLD).map_err(|e| e.to_string())?;
+        Ok(Fonts { regular, bold })
+    });
+    loaded.as_ref().map_err(|message| PdfError::Font {
+        font: "LiberationSans",
+        message: message.clone(),
+    })
+}

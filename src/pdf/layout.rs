@@ -1,0 +1,313 @@
+//! Page model and document flow: page geometry, the [`Flow`] state shared by
+//! the block layouters ([`super::blocks`], [`super::table`], [`super::chart`]),
+//! page breaks, bookmarks and the running header/footer pass.
+
+use super::blocks;
+use super::chart;
+use super::dom::{Block, Document, Margins, mm};
+use super::error::PdfError;
+use super::fonts::Fonts;
+use super::running;
+use super::style::{self, Rgb};
+use super::table::{self, TableTrace};
+use super::text::Line;
+
+pub const EPS: f32 = 0.01;
+
+/// Rectangle in points; `y` is measured downwards from the top of the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+}
+
+/// Something drawn on a page. Coordinates are from the top-left page corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Fill {
+        rect: Rect,
+        color: Rgb,
+    },
+    Stroke {
+        rect: Rect,
+        color: Rgb,
+        width: f32,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+        width: f32,
+        dashed: bool,
+    },
+    /// One run of text in one style; `y` is the baseline.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: Rgb,
+        text: String,
+        width: f32,
+    },
+}
+
+/// A laid-out page: body items and running header/footer items.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+    pub running: Vec<Item>,
+}
+
+/// Page size and the box the body flows in.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub width: f32,
+    pub height: f32,
+    pub margins: Margins,
+    /// Body box; equals the margin box unless the header or footer needs more room.
+    pub body: Rect,
+}
+
+impl Geometry {
+    pub fn body_bottom(&self) -> f32 {
+        self.body.y + self.body.h
+    }
+}
+
+/// An outline entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    /// 1 = top level.
+    pub level: u8,
+    /// 0-based page index.
+    pub page: usize,
+    pub y: f32,
+}
+
+/// Result of laying out a document.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub geometry: Geometry,
+    pub pages: Vec<Page>,
+    pub bookmarks: Vec<Bookmark>,
+    pub tables: Vec<TableTrace>,
+}
+
+/// Layout state shared by the block layouters.
+pub struct Flow<'f> {
+    pub fonts: &'f Fonts,
+    pub geometry: Geometry,
+    pub pages: Vec<Page>,
+    /// Current vertical position on the last page.
+    pub y: f32,
+    pub bookmarks: Vec<Bookmark>,
+    pub tables: Vec<TableTrace>,
+    /// Level of the last h1/h2, for nesting `data-marcador` bookmarks.
+    pub heading_level: u8,
+}
+
+impl<'f> Flow<'f> {
+    pub fn page_index(&self) -> usize {
+        self.pages.len() - 1
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = self.geometry.body.y;
+    }
+
+    pub fn at_top(&self) -> bool {
+        self.y <= self.geometry.body.y + EPS
+    }
+
+    pub fn remaining(&self) -> f32 {
+        self.geometry.body_bottom() - self.y
+    }
+
+    pub fn push(&mut self, item: Item) {
+        self.pages
+            .last_mut()
+            .expect("a page exists")
+            .items
+            .push(item);
+    }
+
+    /// Adds vertical space unless at the top of a page.
+    pub fn space(&mut self, h: f32) {
+        if !self.at_top() {
+            self.y = (self.y + h).min(self.geometry.body_bottom());
+        }
+    }
+
+    /// Records a bookmark at the current position. `level` 0 means "one below the
+    /// last heading".
+    pub fn bookmark(&mut self, title: &str, level: u8) {
+        let level = if level == 0 {
+            (self.heading_level + 1).min(3)
+        } else {
+            level
+        };
+        if title.trim().is_empty() {
+            return;
+        }
+        self.bookmarks.push(Bookmark {
+            title: title.trim().to_string(),
+            level,
+            page: self.page_index(),
+            y: self.y,
+        });
+    }
+
+    /// Pushes the text items of `line` with its left edge at `x` and its top at `top`.
+    pub fn push_line(&mut self, line: &Line, x: f32, top: f32, size: f32, color: Rgb) {
+        let page = self.pages.last_mut().expect("a page exists");
+        push_line_items(&mut page.items, self.fonts, line, x, top, size, color);
+    }
+}
+
+/// Baseline offset from the top of a line box of `size` points.
+pub fn baseline(fonts: &Fonts, size: f32) -> f32 {
+    let f = &fonts.regular;
+    let lh = style::line_height(size);
+    (lh - (f.ascent + f.descent) * size) / 2.0 + f.ascent * size
+}
+
+pub fn push_line_items(
+    items: &mut Vec<Item>,
+    fonts: &Fonts,
+    line: &Line,
+    x: f32,
+    top: f32,
+    size: f32,
+    color: Rgb,
+) {
+    let y = top + baseline(fonts, size);
+    for f in &line.frags {
+        items.push(Item::Text {
+            x: x + f.dx,
+            y,
+            size,
+            bold: f.bold,
+            color,
+            text: f.text.clone(),
+            width: f.width,
+        });
+    }
+}
+
+/// Lays out a parsed document.
+pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
+    let meta = &doc.meta;
+    let m = meta.margins;
+    let content_w = meta.page_width - m.left - m.right;
+    let content_h = meta.page_height - m.top - m.bottom;
+    if content_w < mm(30.0) || content_h < mm(30.0) {
+        return Err(PdfError::invalid(
+            1,
+            "meta",
+            "pdf:margins leave less than 30 mm for the content",
+        ));
+    }
+    // The header sits in the top margin, its rule GAP above the body; if the margin
+    // is too small the body starts lower (and the same for the footer).
+    let gap = mm(2.5);
+    let min_edge = mm(5.0);
+    let header_h = doc
+        .header
+        .as_ref()
+        .map_or(0.0, |r| running::height(fonts, r, content_w, "9999"));
+    let footer_h = doc
+        .footer
+        .as_ref()
+        .map_or(0.0, |r| running::height(fonts, r, content_w, "9999"));
+    let top = if header_h > 0.0 {
+        m.top.max(min_edge + header_h + gap)
+    } else {
+        m.top
+    };
+    let bottom = if footer_h > 0.0 {
+        m.bottom.max(min_edge + footer_h + gap)
+    } else {
+        m.bottom
+    };
+    let geometry = Geometry {
+        width: meta.page_width,
+        height: meta.page_height,
+        margins: m,
+        body: Rect {
+            x: m.left,
+            y: top,
+            w: content_w,
+            h: meta.page_height - top - bottom,
+        },
+    };
+    let mut flow = Flow {
+        fonts,
+        geometry,
+        pages: Vec::new(),
+        y: 0.0,
+        bookmarks: Vec::new(),
+        tables: Vec::new(),
+        heading_level: 0,
+    };
+    flow.new_page();
+    for block in &doc.blocks {
+        match block {
+            Block::Heading {
+                level,
+                spans,
+                bookmark,
+            } => blocks::heading(&mut flow, *level, spans, bookmark.as_deref()),
+            Block::Paragraph { spans, bookmark } => {
+                blocks::paragraph(&mut flow, spans, bookmark.as_deref())
+            }
+            Block::PageBreak => {
+                if !flow.at_top() {
+                    flow.new_page();
+                }
+            }
+            Block::Marker(title) => flow.bookmark(title, 0),
+            Block::Table(t) => table::layout_table(&mut flow, t)?,
+            Block::Chart(c) => chart::layout_chart(&mut flow, c),
+        }
+    }
+    let total = flow.pages.len();
+    for (i, page) in flow.pages.iter_mut().enumerate() {
+        let number = (i + 1).to_string();
+        let count = total.to_string();
+        if let Some(h) = &doc.header {
+            running::draw(
+                &mut page.running,
+                fonts,
+                &geometry,
+                h,
+                &number,
+                &count,
+                true,
+            );
+        }
+        if let Some(f) = &doc.footer {
+            running::draw(
+                &mut page.running,
+                fonts,
+                &geometry,
+                f,
+                &number,
+                &count,
+                false,
+            );
+        }
+    }
+    Ok(Layout {
+        geometry,
+        pages: flow.pages,
+        bookmarks: flow.bookmarks,
+        tables: flow.tables,
+    })
+}

@@ -1,0 +1,319 @@
+//! Low-level XHTML reading on top of `quick-xml`: simplified events with line
+//! numbers, attributes, entities, whitespace collapsing and value parsing.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::dom::{Span, mm};
+use super::error::PdfError;
+
+/// Marker for `<br/>` while inline text is collected (XML text cannot contain NUL).
+pub const BREAK: char = '\0';
+
+/// A simplified XML event.
+pub enum Node<'a> {
+    Start(String, Attrs),
+    End(String),
+    Text(Cow<'a, str>),
+    Eof,
+}
+
+/// Attributes of one element, in document order.
+#[derive(Debug, Default)]
+pub struct Attrs(Vec<(String, String)>);
+
+impl Attrs {
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// True if the space-separated `class` attribute contains `name`.
+    pub fn has_class(&self, name: &str) -> bool {
+        self.get("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|n| n == name))
+    }
+}
+
+/// Pull parser over the input with line tracking.
+pub struct XmlReader<'a> {
+    reader: Reader<&'a [u8]>,
+    src: &'a str,
+    counted_to: usize,
+    counted_line: usize,
+}
+
+impl<'a> XmlReader<'a> {
+    pub fn new(src: &'a str) -> Self {
+        let mut reader = Reader::from_str(src);
+        let config = reader.config_mut();
+        config.expand_empty_elements = true;
+        config.check_end_names = true;
+        XmlReader {
+            reader,
+            src,
+            counted_to: 0,
+            counted_line: 1,
+        }
+    }
+
+    fn line_at(&mut self, pos: usize) -> usize {
+        let pos = pos.min(self.src.len());
+        if pos < self.counted_to {
+            self.counted_to = 0;
+            self.counted_line = 1;
+        }
+        let extra = self.src.as_bytes()[self.counted_to..pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.counted_line += extra;
+        self.counted_to = pos;
+        self.counted_line
+    }
+
+    /// Line number (1-based) of the position the reader has reached.
+    pub fn line(&mut self) -> usize {
+        let pos = self.reader.buffer_position() as usize;
+        self.line_at(pos)
+    }
+
+    /// Next event; comments, declarations and processing instructions are skipped.
+    pub fn next_node(&mut self) -> Result<Node<'a>, PdfError> {
+        loop {
+            let event = match self.reader.read_event() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    let line = self.line_at(self.reader.error_position() as usize);
+                    return Err(PdfError::Xml {
+                        line,
+                        message: e.to_string(),
+                    });
+                }
+            };
+            return Ok(match event {
+                Event::Start(e) => {
+                    let attrs = self.attrs(&e)?;
+                    Node::Start(e.name().as_ref().to_ascii_lowercase(), attrs)
+                }
+                Event::End(e) => Node::End(e.name().as_ref().to_ascii_lowercase()),
+                Event::Text(t) => Node::Text(t.into_inner()),
+                Event::CData(t) => Node::Text(t.into_inner()),
+                Event::GeneralRef(r) => {
+                    let line = self.line();
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => entity(&r)
+                            .ok_or_else(|| PdfError::UnknownEntity {
+                                line,
+                                name: r.to_string(),
+                            })?
+                            .to_string(),
+                        Err(e) => {
+                            return Err(PdfError::Xml {
+                                line,
+                                message: e.to_string(),
+                            });
+                        }
+                    };
+                    Node::Text(Cow::Owned(resolved))
+                }
+                Event::Eof => Node::Eof,
+                Event::Empty(_)
+                | Event::Comment(_)
+                | Event::Decl(_)
+                | Event::PI(_)
+                | Event::DocType(_) => continue,
+            });
+        }
+    }
+
+    fn attrs(&mut self, e: &BytesStart<'_>) -> Result<Attrs, PdfError> {
+        let mut out = Vec::new();
+        for attr in e.attributes() {
+            let attr = attr.map_err(|err| PdfError::Xml {
+                line: self.line(),
+                message: err.to_string(),
+            })?;
+            let mut unknown: Option<String> = None;
+            let res = attr.normalized_value_with(quick_xml::XmlVersion::Implicit1_0, 1, |name| {
+                let v = entity(name);
+                if v.is_none() {
+                    unknown = Some(name.to_string());
+                }
+                v
+            });
+            let value = match res {
+                Ok(v) => v.into_owned(),
+                Err(err) => {
+                    let line = self.line();
+                    return Err(match unknown {
+                        Some(name) => PdfError::UnknownEntity { line, name },
+                        None => PdfError::Xml {
+                            line,
+                            message: err.to_string(),
+                        },
+                    });
+                }
+            };
+            out.push((attr.key.as_ref().to_ascii_lowercase(), value));
+        }
+        Ok(Attrs(out))
+    }
+
+    /// Skips everything up to and including the end tag of `name` (whose start tag
+    /// has just been read).
+    pub fn skip(&mut self, name: &str) -> Result<(), PdfError> {
+        let mut depth = 0usize;
+        loop {
+            match self.next_node()? {
+                Node::Start(..) => depth += 1,
+                Node::End(n) => {
+                    if depth == 0 {
+                        debug_assert_eq!(n, name);
+                        return Ok(());
+                    }
+                    depth -= 1;
+                }
+                Node::Text(_) => {}
+                Node::Eof => {
+                    let line = self.line();
+                    return Err(PdfError::invalid(line, name, "element is not closed"));
+                }
+            }
+        }
+    }
+}
+
+/// XML predefined entities plus the HTML named entities a Spanish template may use.
+fn entity(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "amp" => "&",
+        "lt" => "<",
+        "gt" => ">",
+        "quot" => "\"",
+        "apos" => "'",
+        "nbsp" => "\u{a0}",
+        "ndash" => "\u{2013}",
+        "mdash" => "\u{2014}",
+        "hellip" => "\u{2026}",
+        "laquo" => "\u{ab}",
+        "raquo" => "\u{bb}",
+        "ldquo" => "\u{201c}",
+        "rdquo" => "\u{201d}",
+        "lsquo" => "\u{2018}",
+        "rsquo" => "\u{2019}",
+        "deg" => "\u{b0}",
+        "ordm" => "\u{ba}",
+        "ordf" => "\u{aa}",
+        "middot" => "\u{b7}",
+        "bull" => "\u{2022}",
+        "copy" => "\u{a9}",
+        "euro" => "\u{20ac}",
+        "iexcl" => "\u{a1}",
+        "iquest" => "\u{bf}",
+        "aacute" => "á",
+        "eacute" => "é",
+        "iacute" => "í",
+        "oacute" => "ó",
+        "uacute" => "ú",
+        "Aacute" => "Á",
+        "Eacute" => "É",
+        "Iacute" => "Í",
+        "Oacute" => "Ó",
+        "Uacute" => "Ú",
+        "ntilde" => "ñ",
+        "Ntilde" => "Ñ",
+        "uuml" => "ü",
+        "Uuml" => "Ü",
+        _ => return None,
+    })
+}
+
+/// Collapses whitespace the HTML way and turns [`BREAK`] markers into `'\n'`.
+/// Adjacent spans with the same style are merged.
+pub fn normalize(raw: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(raw.len());
+    let mut pending_space = false;
+    let mut line_start = true;
+    for span in raw {
+        let mut buf = String::with_capacity(span.text.len());
+        for c in span.text.chars() {
+            match c {
+                ' ' | '\t' | '\n' | '\r' | '\u{c}' => pending_space = true,
+                BREAK => {
+                    buf.push('\n');
+                    pending_space = false;
+                    line_start = true;
+                }
+                _ => {
+                    if pending_space && !line_start {
+                        buf.push(' ');
+                    }
+                    pending_space = false;
+                    line_start = false;
+                    buf.push(c);
+                }
+            }
+        }
+        if buf.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if last.bold == span.bold => last.text.push_str(&buf),
+            _ => out.push(Span {
+                text: buf,
+                bold: span.bold,
+            }),
+        }
+    }
+    // A trailing forced break does not produce an empty line (as in browsers).
+    while let Some(last) = out.last_mut() {
+        while last.text.ends_with('\n') {
+            last.text.pop();
+        }
+        if last.text.is_empty() {
+            out.pop();
+        } else {
+            break;
+        }
+    }
+    out
+}
+
+/// Plain text of spans (forced breaks become spaces).
+pub fn plain_text(spans: &[Span]) -> String {
+    let mut s = String::new();
+    for span in spans {
+        s.push_str(&span.text);
+    }
+    s.replace('\n', " ")
+}
+
+/// Parses a length such as `60mm`, `6cm`, `170pt` or `60` (millimetres) into points.
+pub fn parse_length(v: &str) -> Option<f32> {
+    let v = v.trim();
+    let (num, factor) = if let Some(n) = v.strip_suffix("mm") {
+        (n, mm(1.0))
+    } else if let Some(n) = v.strip_suffix("cm") {
+        (n, mm(10.0))
+    } else if let Some(n) = v.strip_suffix("pt") {
+        (n, 1.0)
+    } else {
+        (v, mm(1.0))
+    };
+    let n: f32 = num.trim().parse().ok()?;
+    (n.is_finite() && n >= 0.0).then_some(n * factor)
+}
+
+/// Parses a plain decimal number ("91.5"); a decimal comma, spaces and a trailing
+/// `%` are tolerated.
+pub fn parse_number(v: &str) -> Option<f64> {
+    let t = v.trim().trim_end_matches('%').trim().replace(',', ".");
+    let n: f64 = t.parse().ok()?;
+    n.is_finite().then_some(n)
+}

@@ -1,0 +1,345 @@
+//! Table layout: grid placement (colspan/rowspan), column widths, cell measuring
+//! and drawing. Pagination lives in [`super::paginate`].
+
+use super::dom::{Cell, Classes, ColWidth, Row, Table};
+use super::error::PdfError;
+use super::layout::{EPS, Flow, Item, Rect, push_line_items};
+use super::paginate::{self, RowSlice};
+use super::style::{self, CellStyle};
+use super::text::{self, Line};
+
+/// A cell placed in the grid, with its wrapped lines.
+#[derive(Debug, Clone)]
+pub struct Measured {
+    pub row: usize,
+    pub col: usize,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub style: CellStyle,
+    pub lines: Vec<Line>,
+    /// Height needed by the text plus padding.
+    pub height: f32,
+}
+
+impl Measured {
+    pub fn last_row(&self) -> usize {
+        self.row + self.rowspan - 1
+    }
+
+    /// Number of lines that fit in a box of height `h`.
+    pub fn lines_fitting(&self, h: f32) -> usize {
+        let lh = self.style.line_height();
+        ((h - 2.0 * style::CELL_PAD + EPS) / lh).floor().max(0.0) as usize
+    }
+}
+
+/// The rows of a `thead` or of the body, measured.
+#[derive(Debug, Clone, Default)]
+pub struct Group {
+    pub rows: usize,
+    /// Cells in row order.
+    pub cells: Vec<Measured>,
+    /// Index of the first cell starting at each row (`rows + 1` entries).
+    pub starts: Vec<usize>,
+    /// Height of each row from its single-row cells.
+    pub base: Vec<f32>,
+    /// Cells with `rowspan > 1`, by index.
+    pub spanning: Vec<usize>,
+    /// Indices of spanning cells ending at each row.
+    pub ends: Vec<Vec<usize>>,
+    /// Rows that should not be the last row on a page (section rows).
+    pub keep_with_next: Vec<bool>,
+}
+
+/// One drawn part of a cell (a rowspan cell crossing pages has several).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellBox {
+    pub page: usize,
+    pub rect: Rect,
+    pub head: bool,
+    /// Index into the head or body cells of the trace.
+    pub cell: usize,
+    pub first_line: usize,
+    pub n_lines: usize,
+    /// A continuation part of a rowspan cell, repeating its text from the top.
+    pub continued: bool,
+}
+
+/// Everything the table layout decided, for drawing and for tests.
+#[derive(Debug, Clone, Default)]
+pub struct TableTrace {
+    /// Column boundaries (columns + 1 values).
+    pub col_x: Vec<f32>,
+    pub head: Group,
+    pub body: Group,
+    pub head_heights: Vec<f32>,
+    /// (page, y) of every copy of the header rows.
+    pub head_copies: Vec<(usize, f32)>,
+    pub slices: Vec<RowSlice>,
+    pub boxes: Vec<CellBox>,
+    /// Tallest possible part of a cell on one page (body height minus header).
+    pub part_capacity: f32,
+}
+
+/// Lays out a table on the flow.
+pub fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
+    let (head_cells, head_cols) = place(&t.head);
+    let (body_cells, body_cols) = place(&t.body);
+    let n_cols = head_cols.max(body_cols).max(t.cols.len());
+    if n_cols == 0 {
+        return Ok(());
+    }
+    if head_cells.is_empty() && body_cells.is_empty() {
+        return Ok(());
+    }
+    // Borders are stroked on the cell edges: inset the table by half a border so
+    // that no ink falls into the margins.
+    let half = style::BORDER_WIDTH / 2.0;
+    let widths = column_widths(&t.cols, n_cols, flow.geometry.body.w - 2.0 * half);
+    let mut col_x = Vec::with_capacity(n_cols + 1);
+    col_x.push(flow.geometry.body.x + half);
+    for w in &widths {
+        col_x.push(col_x.last().copied().unwrap_or(0.0) + w);
+    }
+    // Guard against rounding: the last boundary is exactly the right edge.
+    col_x[n_cols] = flow.geometry.body.x + flow.geometry.body.w - half;
+    let head = measure(flow, &t.head, head_cells, &col_x);
+    let body = measure(flow, &t.body, body_cells, &col_x);
+    let head_heights = fixed_heights(&head);
+    let head_h: f32 = head_heights.iter().sum();
+
+    // Caption, kept with the header and the first row.
+    let cap_size = style::BODY_SIZE;
+    let cap_lh = style::line_height(cap_size);
+    let caption = text::wrap(flow.fonts, &t.caption, cap_size, flow.geometry.body.w, true);
+    // The first row, or the first rowspan cell if taller (up to a page).
+    let first_row = body.cells[..body.starts.get(1).copied().unwrap_or(0)]
+        .iter()
+        .map(|c| c.height.min(flow.geometry.body.h * 0.5))
+        .fold(body.base.first().copied().unwrap_or(0.0), f32::max);
+    let need = caption.len() as f32 * cap_lh + head_h + first_row + 2.0 * half;
+    if !flow.at_top() && need > flow.remaining() {
+        flow.new_page();
+    }
+    if let Some(title) = &t.bookmark {
+        flow.bookmark(title, 0);
+    }
+    let x = flow.geometry.body.x;
+    for line in &caption {
+        if flow.y + cap_lh > flow.geometry.body_bottom() + EPS {
+            flow.new_page();
+        }
+        let y = flow.y;
+        flow.push_line(line, x, y, cap_size, style::TEXT);
+        flow.y += cap_lh;
+    }
+    if !caption.is_empty() {
+        flow.y += 2.0;
+    }
+
+    let mut trace = TableTrace {
+        col_x,
+        head,
+        body,
+        head_heights,
+        ..TableTrace::default()
+    };
+    // Header rows repeat only if they leave most of the page for the body.
+    let repeat = head_h <= flow.geometry.body.h * 0.5;
+    paginate::paginate(flow, &mut trace, head_h, repeat);
+    draw(flow, &trace);
+    flow.tables.push(trace);
+    flow.space(style::TABLE_AFTER);
+    Ok(())
+}
+
+/// A cell placed in the grid: (row, col, colspan, rowspan, cell).
+type Placed<'a> = (usize, usize, usize, usize, &'a Cell);
+
+/// Grid placement. Returns the placed cells and the column count.
+fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
+    let mut busy: Vec<usize> = Vec::new();
+    let mut out = Vec::new();
+    let n = rows.len();
+    for (r, row) in rows.iter().enumerate() {
+        let mut c = 0;
+        for cell in &row.cells {
+            while c < busy.len() && busy[c] > r {
+                c += 1;
+            }
+            let cs = usize::from(cell.colspan.max(1));
+            let rs = usize::from(cell.rowspan.max(1)).min(n - r);
+            if busy.len() < c + cs {
+                busy.resize(c + cs, 0);
+            }
+            for b in &mut busy[c..c + cs] {
+                *b = r + rs;
+            }
+            out.push((r, c, cs, rs, cell));
+            c += cs;
+        }
+    }
+    (out, busy.len())
+}
+
+/// Resolves column widths so that they add up to `total`.
+pub fn column_widths(spec: &[ColWidth], n: usize, total: f32) -> Vec<f32> {
+    let mut w = vec![0.0f32; n];
+    let mut auto = Vec::new();
+    let mut used = 0.0;
+    for (i, slot) in w.iter_mut().enumerate() {
+        match spec.get(i).copied().unwrap_or(ColWidth::Auto) {
+            ColWidth::Percent(p) => *slot = total * p / 100.0,
+            ColWidth::Fixed(v) => *slot = v,
+            ColWidth::Auto => auto.push(i),
+        }
+        used += *slot;
+    }
+    if !auto.is_empty() {
+        let min_auto = total * 0.04;
+        let share = ((total - used) / auto.len() as f32).max(min_auto);
+        for &i in &auto {
+            w[i] = share;
+        }
+    }
+    let sum: f32 = w.iter().sum();
+    if sum > 0.0 && (sum - total).abs() > EPS {
+        let k = total / sum;
+        for v in &mut w {
+            *v *= k;
+        }
+    }
+    w
+}
+
+fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]) -> Group {
+    let n = rows.len();
+    let pad = style::CELL_PAD;
+    let min_h = style::line_height(8.0) + 2.0 * pad;
+    let mut g = Group {
+        rows: n,
+        base: vec![min_h; n],
+        ends: vec![Vec::new(); n],
+        keep_with_next: vec![false; n],
+        starts: Vec::with_capacity(n + 1),
+        ..Group::default()
+    };
+    let n_cols = col_x.len() - 1;
+    for (row, col, colspan, rowspan, cell) in placed {
+        while g.starts.len() <= row {
+            g.starts.push(g.cells.len());
+        }
+        let col = col.min(n_cols - 1);
+        let colspan = colspan.min(n_cols - col);
+        let st = style::cell_style(cell.class, cell.header);
+        let width = col_x[col + colspan] - col_x[col];
+        let lines = text::wrap(flow.fonts, &cell.spans, st.size, width - 2.0 * pad, st.bold);
+        let height = lines.len().max(1) as f32 * st.line_height() + 2.0 * pad;
+        let idx = g.cells.len();
+        if rowspan == 1 {
+            g.base[row] = g.base[row].max(height);
+            if cell.class.has(Classes::SECCION) {
+                g.keep_with_next[row] = true;
+            }
+        } else {
+            g.spanning.push(idx);
+            g.ends[row + rowspan - 1].push(idx);
+        }
+        g.cells.push(Measured {
+            row,
+            col,
+            colspan,
+            rowspan,
+            style: st,
+            lines,
+            height,
+        });
+    }
+    while g.starts.len() <= n {
+        g.starts.push(g.cells.len());
+    }
+    g
+}
+
+/// Row heights of a group that is never paginated (the header): spanning cells
+/// that need more room enlarge their last row.
+fn fixed_heights(g: &Group) -> Vec<f32> {
+    let mut h = g.base.clone();
+    for &i in &g.spanning {
+        let c = &g.cells[i];
+        let have: f32 = h[c.row..=c.last_row()].iter().sum();
+        if have < c.height {
+            h[c.last_row()] += c.height - have;
+        }
+    }
+    h
+}
+
+/// Pushes fills, then borders, then text, page by page.
+fn draw(flow: &mut Flow<'_>, t: &TableTrace) {
+    let mut order: Vec<usize> = (0..t.boxes.len()).collect();
+    order.sort_by_key(|&i| t.boxes[i].page);
+    let mut start = 0;
+    while start < order.len() {
+        let page = t.boxes[order[start]].page;
+        let mut end = start;
+        while end < order.len() && t.boxes[order[end]].page == page {
+            end += 1;
+        }
+        let fonts = flow.fonts;
+        let items = &mut flow.pages[page].items;
+        let group = |b: &CellBox| if b.head { &t.head } else { &t.body };
+        for &i in &order[start..end] {
+            let b = &t.boxes[i];
+            if let Some(color) = group(b).cells[b.cell].style.fill {
+                items.push(Item::Fill {
+                    rect: b.rect,
+                    color,
+                });
+            }
+        }
+        for &i in &order[start..end] {
+            let b = &t.boxes[i];
+            items.push(Item::Stroke {
+                rect: b.rect,
+                color: style::BORDER,
+                width: style::BORDER_WIDTH,
+            });
+        }
+        for &i in &order[start..end] {
+            let b = &t.boxes[i];
+            let c = &group(b).cells[b.cell];
+            if c.style.top_rule && !b.continued {
+                let r = b.rect;
+                items.push(Item::Line {
+                    x1: r.x,
+                    y1: r.y,
+                    x2: r.x + r.w,
+                    y2: r.y,
+                    color: style::RULE,
+                    width: style::TOTAL_RULE_WIDTH,
+                    dashed: false,
+                });
+            }
+        }
+        for &i in &order[start..end] {
+            let b = &t.boxes[i];
+            let c = &group(b).cells[b.cell];
+            let lh = c.style.line_height();
+            let pad = style::CELL_PAD;
+            for (k, line) in c.lines[b.first_line..b.first_line + b.n_lines]
+                .iter()
+                .enumerate()
+            {
+                let x = match c.style.align {
+                    style::Align::Left => b.rect.x + pad,
+                    style::Align::Right => b.rect.x + b.rect.w - pad - line.width,
+                    style::Align::Center => b.rect.x + (b.rect.w - line.width) / 2.0,
+                };
+                let top = b.rect.y + pad + k as f32 * lh;
+                push_line_items(items, fonts, line, x, top, c.style.size, style::TEXT);
+            }
+        }
+        start = end;
+    }
+}

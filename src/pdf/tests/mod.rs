@@ -1,0 +1,338 @@
+//! Layout invariants checked on the computed layout (not on pixels).
+//! Table pagination tests are in [`tables`].
+
+mod tables;
+
+use super::dom::Span;
+use super::fonts::fonts;
+use super::layout::{EPS, Item, Layout};
+use super::table::TableTrace;
+use super::text::wrap;
+use super::{PdfError, layout_xhtml};
+
+const WORDS: &[&str] = &[
+    "Dirección",
+    "provincial",
+    "de",
+    "Galápagos",
+    "Sucumbíos",
+    "Cañar",
+    "gestión",
+    "seguimiento",
+    "metas",
+    "indicadores",
+    "cumplimiento",
+    "porcentaje",
+    "año",
+    "institucional",
+    "capacitación",
+    "presupuesto",
+    "información",
+    "pública",
+    "transparencia",
+    "territorio",
+    "atención",
+    "ciudadanía",
+    "y",
+    "la",
+    "del",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.next() % (hi - lo + 1)
+    }
+    fn text(&mut self, lo: usize, hi: usize) -> String {
+        let n = self.range(lo, hi);
+        let mut s = String::new();
+        while s.len() < n {
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(WORDS[self.next() % WORDS.len()]);
+        }
+        s
+    }
+}
+
+fn page(body: &str, orientation: &str) -> String {
+    format!(
+        r#"<html lang="es"><head><meta charset="utf-8"/><title>Prueba</title>
+<meta name="pdf:page" content="A4 {orientation}"/><meta name="pdf:margins" content="15 12 15 12"/></head>
+<body><header>Institución de prueba<span class="right">LOTAIP 2025</span></header>
+<footer>Corte 2025<span class="right">Página {{pagina}} de {{paginas}}</span></footer>
+{body}</body></html>"#
+    )
+}
+
+/// A matrix like the LOTAIP literal a4 one: units and objectives with rowspans.
+fn matrix(rows: usize, seed: u64) -> String {
+    let mut rng = Rng(seed);
+    let mut b = String::from(
+        r#"<h1>Matriz</h1><table><colgroup><col style="width: 5%"/><col style="width: 17%"/><col style="width: 30%"/><col style="width: 36%"/><col/></colgroup>
+<thead><tr><th colspan="5">Literal a4) Metas y objetivos de las unidades administrativas</th></tr>
+<tr><th colspan="5">Año 2025</th></tr>
+<tr><th>No.</th><th>Unidad</th><th>Objetivo</th><th>Indicador</th><th>Meta</th></tr></thead><tbody>"#,
+    );
+    let mut n = 0;
+    while n < rows {
+        let unit = rng.range(5, 40).min(rows - n);
+        let mut left = unit;
+        let mut first = true;
+        while left > 0 {
+            let obj = rng.range(1, 8).min(left);
+            let objective = rng.text(40, 200);
+            for k in 0..obj {
+                n += 1;
+                b.push_str(&format!("<tr><td class=\"centro\">{n}</td>"));
+                if first {
+                    b.push_str(&format!(
+                        "<td rowspan=\"{unit}\">Dirección {n} {}</td>",
+                        rng.text(10, 60)
+                    ));
+                    first = false;
+                }
+                if k == 0 {
+                    b.push_str(&format!("<td rowspan=\"{obj}\">{objective}</td>"));
+                }
+                b.push_str(&format!(
+                    "<td>{}</td><td class=\"num\">107,06 %</td></tr>\n",
+                    rng.text(40, 200)
+                ));
+            }
+            left -= obj;
+        }
+    }
+    b.push_str("</tbody></table>");
+    page(&b, "landscape")
+}
+
+fn lay(xhtml: &str) -> Layout {
+    layout_xhtml(xhtml).unwrap_or_else(|e| panic!("{e}")).1
+}
+
+fn table(l: &Layout) -> &TableTrace {
+    l.tables.first().expect("a table")
+}
+
+/// Width of drawn line `i` of a cell, measured again with the font.
+fn measured(t: &TableTrace, head: bool, cell: usize, i: usize) -> f32 {
+    let f = fonts().unwrap();
+    let c = if head {
+        &t.head.cells[cell]
+    } else {
+        &t.body.cells[cell]
+    };
+    c.lines[i]
+        .frags
+        .iter()
+        .map(|fr| f.face(fr.bold).width(&fr.text, c.style.size))
+        .sum()
+}
+
+fn report() -> String {
+    let mut rows = String::new();
+    for (i, m) in ["Ene", "Feb", "Mar", "Abr", "May", "Jun"]
+        .iter()
+        .enumerate()
+    {
+        let class = ["verde", "amarillo", "rojo"][i % 3];
+        rows.push_str(&format!(
+            "<tr class=\"{class}\"><td>{m}</td><td>{}</td><td>100</td></tr>",
+            60.5 + i as f64 * 9.0
+        ));
+    }
+    page(
+        &format!(
+            "<h1>Informe</h1><figure class=\"grafico\" data-tipo=\"barras\" data-alto=\"60mm\" data-max=\"120\" data-umbral=\"85\">\
+             <figcaption>Cumplimiento mensual 2025</figcaption><table><thead><tr><th>Mes</th><th>Cumplimiento (%)</th><th>Meta (%)</th></tr></thead>\
+             <tbody>{rows}</tbody></table></figure><p>Año 2025: <b>107,06 %</b></p>"
+        ),
+        "portrait",
+    )
+}
+
+#[test]
+fn wrapped_lines_never_exceed_the_width() {
+    let f = fonts().unwrap();
+    let mut rng = Rng(3);
+    for _ in 0..300 {
+        let spans = vec![
+            Span { text: rng.text(5, 300), bold: false },
+            Span { text: format!(" {}", rng.text(1, 40)), bold: true },
+            Span { text: " Supercalifragilísticoespialidoso-https://www.ejemplo.gob.ec/transparencia/2025".into(), bold: false },
+        ];
+        let max = rng.range(20, 400) as f32;
+        for line in wrap(f, &spans, 8.0, max, false) {
+            let w: f32 = line
+                .frags
+                .iter()
+                .map(|fr| f.face(fr.bold).width(&fr.text, 8.0))
+                .sum();
+            let chars: usize = line.frags.iter().map(|fr| fr.text.chars().count()).sum();
+            assert!(w <= max + EPS || chars == 1, "line {w} > {max}: {line:?}");
+            assert!((w - line.width).abs() < 0.05);
+        }
+    }
+}
+
+#[test]
+fn nothing_crosses_the_margins() {
+    for xhtml in [matrix(300, 5), report()] {
+        assert_inside_margins(&lay(&xhtml));
+    }
+}
+
+/// Asserts that no body item crosses the margins and that the running header
+/// and footer stay in the margin bands.
+fn assert_inside_margins(l: &Layout) {
+    let f = fonts().unwrap();
+    let g = l.geometry;
+    let (x0, y0, x1, y1) = (g.body.x, g.body.y, g.body.x + g.body.w, g.body.y + g.body.h);
+    for (p, page) in l.pages.iter().enumerate() {
+        for item in &page.items {
+            let (a, b, c, d) = match item {
+                Item::Fill { rect, .. } => (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h),
+                // Strokes are centred on the path: half the width lies outside.
+                Item::Stroke { rect, width, .. } => {
+                    let h = width / 2.0;
+                    (
+                        rect.x - h,
+                        rect.y - h,
+                        rect.x + rect.w + h,
+                        rect.y + rect.h + h,
+                    )
+                }
+                Item::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    ..
+                } => {
+                    let (hx, hy) = if y1 == y2 {
+                        (0.0, width / 2.0)
+                    } else if x1 == x2 {
+                        (width / 2.0, 0.0)
+                    } else {
+                        (width / 2.0, width / 2.0)
+                    };
+                    (
+                        x1.min(*x2) - hx,
+                        y1.min(*y2) - hy,
+                        x1.max(*x2) + hx,
+                        y1.max(*y2) + hy,
+                    )
+                }
+                Item::Text {
+                    x,
+                    y,
+                    size,
+                    width,
+                    bold,
+                    ..
+                } => {
+                    let face = f.face(*bold);
+                    (
+                        *x,
+                        y - face.ascent * size,
+                        x + width,
+                        y + face.descent * size,
+                    )
+                }
+            };
+            assert!(
+                a >= x0 - EPS && c <= x1 + EPS && b >= y0 - EPS && d <= y1 + EPS,
+                "page {p}: {item:?} outside the body"
+            );
+        }
+        for item in &page.running {
+            if let Item::Text { x, y, width, .. } = item {
+                assert!(
+                    *x >= x0 - EPS && x + width <= x1 + EPS,
+                    "running text inside the side margins"
+                );
+                assert!(*y < y0 || *y > y1, "running text outside the body");
+                assert!(*y > 0.0 && *y < g.height);
+            }
+        }
+    }
+}
+
+#[test]
+fn page_numbers_and_explicit_breaks() {
+    let body = "<h1>Uno</h1><p>Texto</p><div class=\"salto-pagina\"></div><h2>Dos</h2><p>Más</p><div class=\"salto-pagina\"/><p data-marcador=\"Tres\">Fin</p>";
+    let l = lay(&page(body, "portrait"));
+    assert_eq!(l.pages.len(), 3);
+    for (i, p) in l.pages.iter().enumerate() {
+        let text: String = p
+            .running
+            .iter()
+            .filter_map(|it| {
+                if let Item::Text { text, .. } = it {
+                    Some(text.as_str())
+                } else {
+                    None
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("|");
+        assert!(text.contains(&format!("Página {} de 3", i + 1)), "{text}");
+        assert!(!text.contains('{'));
+    }
+    let marks: Vec<_> = l
+        .bookmarks
+        .iter()
+        .map(|b| (b.title.as_str(), b.level, b.page))
+        .collect();
+    assert_eq!(marks, vec![("Uno", 1, 0), ("Dos", 2, 1), ("Tres", 3, 2)]);
+}
+
+#[test]
+fn chart_has_integer_ticks_and_stays_in_the_body() {
+    let l = lay(&report());
+    let texts: Vec<&str> = l.pages[0]
+        .items
+        .iter()
+        .filter_map(|it| {
+            if let Item::Text { text, .. } = it {
+                Some(text.as_str())
+            } else {
+                None
+            }
+        })
+        .collect();
+    for tick in ["0", "20", "40", "60", "80", "100", "120"] {
+        assert!(texts.contains(&tick), "tick {tick} in {texts:?}");
+    }
+    assert!(
+        texts.contains(&"60,5") && texts.contains(&"Ene") && texts.contains(&"Cumplimiento (%)")
+    );
+}
+
+#[test]
+fn errors_name_the_element_and_line() {
+    let err = layout_xhtml("<html>\n<body>\n<p>sin cerrar\n</body></html>").unwrap_err();
+    assert!(matches!(err, PdfError::Xml { line: 4, .. }), "{err}");
+    let err = layout_xhtml("<html><body>\n<marquee>x</marquee></body></html>").unwrap_err();
+    assert!(
+        err.to_string().contains("<marquee>") && err.to_string().contains("line 2"),
+        "{err}"
+    );
+    let err =
+        layout_xhtml("<html><body><table><tr><td colspan=\"0\">x</td></tr></table></body></html>")
+            .unwrap_err();
+    assert!(err.to_string().contains("colspan"), "{err}");
+    let err = layout_xhtml("<html><body><p>&foo;</p></body></html>").unwrap_err();
+    assert!(matches!(err, PdfError::UnknownEntity { .. }), "{err}");
+}

@@ -1,0 +1,218 @@
+//! Line breaking of styled text with real glyph advances.
+//!
+//! Greedy breaking at spaces; `'\n'` forces a break. A word wider than the line
+//! is broken after `-`, `/`, `_` or `.` when possible, otherwise between
+//! characters, so no line is ever wider than the available width (unless a
+//! single character is).
+
+use super::dom::Span;
+use super::fonts::Fonts;
+
+const EPS: f32 = 0.01;
+
+/// A piece of a line in one style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frag {
+    pub text: String,
+    pub bold: bool,
+    /// Offset from the start of the line, in points.
+    pub dx: f32,
+    pub width: f32,
+}
+
+/// One laid-out line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Line {
+    pub frags: Vec<Frag>,
+    pub width: f32,
+}
+
+/// A word (or part of one) as slices of the input spans.
+#[derive(Clone, Copy)]
+struct Piece {
+    span: usize,
+    start: usize,
+    end: usize,
+    width: f32,
+}
+
+struct Builder<'a> {
+    fonts: &'a Fonts,
+    spans: &'a [Span],
+    force_bold: bool,
+    size: f32,
+    max: f32,
+    lines: Vec<Line>,
+    cur: Line,
+}
+
+impl Builder<'_> {
+    fn bold(&self, span: usize) -> bool {
+        self.force_bold || self.spans[span].bold
+    }
+
+    fn char_width(&self, c: char, bold: bool) -> f32 {
+        let face = self.fonts.face(bold);
+        face.advance_units(c) as f32 * self.size / face.units_per_em
+    }
+
+    fn push(&mut self, text: &str, bold: bool, width: f32) {
+        match self.cur.frags.last_mut() {
+            Some(f) if f.bold == bold => {
+                f.text.push_str(text);
+                f.width += width;
+            }
+            _ => self.cur.frags.push(Frag {
+                text: text.to_string(),
+                bold,
+                dx: self.cur.width,
+                width,
+            }),
+        }
+        self.cur.width += width;
+    }
+
+    fn finish_line(&mut self) {
+        let line = std::mem::take(&mut self.cur);
+        self.lines.push(line);
+    }
+
+    fn push_pieces(&mut self, pieces: &[Piece]) {
+        for p in pieces {
+            let bold = self.bold(p.span);
+            let spans = self.spans;
+            self.push(&spans[p.span].text[p.start..p.end], bold, p.width);
+        }
+    }
+
+    /// Places one word, preceded by a space if `space` is `Some(bold)`.
+    fn word(&mut self, pieces: &[Piece], space: Option<bool>) {
+        let w: f32 = pieces.iter().map(|p| p.width).sum();
+        if pieces.is_empty() {
+            return;
+        }
+        let space_w = match space {
+            Some(b) if !self.cur.frags.is_empty() => self.char_width(' ', b),
+            _ => 0.0,
+        };
+        if self.cur.width + space_w + w <= self.max + EPS {
+            if space_w > 0.0 {
+                self.push(" ", space.unwrap_or(false), space_w);
+            }
+            self.push_pieces(pieces);
+        } else if w <= self.max + EPS {
+            self.finish_line();
+            self.push_pieces(pieces);
+        } else {
+            if !self.cur.frags.is_empty() {
+                self.finish_line();
+            }
+            self.break_word(pieces);
+        }
+    }
+
+    fn break_word(&mut self, pieces: &[Piece]) {
+        let mut chars: Vec<(char, bool, f32)> = Vec::new();
+        for p in pieces {
+            let bold = self.bold(p.span);
+            for c in self.spans[p.span].text[p.start..p.end].chars() {
+                chars.push((c, bold, self.char_width(c, bold)));
+            }
+        }
+        let mut start = 0;
+        let mut acc = 0.0f32;
+        let mut brk: Option<usize> = None;
+        for i in 0..chars.len() {
+            let w = chars[i].2;
+            while acc + w > self.max + EPS && i > start {
+                let cut = match brk {
+                    Some(b) if b > start && b <= i => b,
+                    _ => i,
+                };
+                self.emit_chars(&chars[start..cut]);
+                self.finish_line();
+                acc = chars[cut..i].iter().map(|c| c.2).sum();
+                start = cut;
+                brk = None;
+            }
+            acc += w;
+            if matches!(chars[i].0, '-' | '/' | '_' | '.' | '\u{2013}') {
+                brk = Some(i + 1);
+            }
+        }
+        self.emit_chars(&chars[start..]);
+    }
+
+    fn emit_chars(&mut self, chars: &[(char, bool, f32)]) {
+        let mut buf = [0u8; 4];
+        for &(c, bold, w) in chars {
+            self.push(c.encode_utf8(&mut buf), bold, w);
+        }
+    }
+}
+
+/// Breaks `spans` into lines no wider than `max_width` points at `size` points.
+/// `force_bold` renders every span bold.
+pub fn wrap(
+    fonts: &Fonts,
+    spans: &[Span],
+    size: f32,
+    max_width: f32,
+    force_bold: bool,
+) -> Vec<Line> {
+    let mut b = Builder {
+        fonts,
+        spans,
+        force_bold,
+        size,
+        max: max_width.max(0.0),
+        lines: Vec::new(),
+        cur: Line::default(),
+    };
+    let mut pieces: Vec<Piece> = Vec::new();
+    let mut space: Option<bool> = None;
+    for (si, span) in spans.iter().enumerate() {
+        let bold = b.bold(si);
+        let face = fonts.face(bold);
+        let scale = size / face.units_per_em;
+        let mut piece_start = 0;
+        let mut units = 0u32;
+        for (i, c) in span.text.char_indices() {
+            if c == ' ' || c == '\n' {
+                if i > piece_start {
+                    pieces.push(Piece {
+                        span: si,
+                        start: piece_start,
+                        end: i,
+                        width: units as f32 * scale,
+                    });
+                }
+                b.word(&pieces, space);
+                pieces.clear();
+                if c == '\n' {
+                    b.finish_line();
+                    space = None;
+                } else {
+                    space = Some(bold);
+                }
+                piece_start = i + 1;
+                units = 0;
+            } else {
+                units += face.advance_units(c);
+            }
+        }
+        if span.text.len() > piece_start {
+            pieces.push(Piece {
+                span: si,
+                start: piece_start,
+                end: span.text.len(),
+                width: units as f32 * scale,
+            });
+        }
+    }
+    b.word(&pieces, space);
+    if !b.cur.frags.is_empty() {
+        b.finish_line();
+    }
+    b.lines
+}

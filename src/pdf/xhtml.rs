@@ -1,0 +1,335 @@
+//! XHTML → [`Document`]: the `<html>` skeleton, running header/footer, body blocks
+//! and inline text. `<head>` is read in [`super::xhtml_head`],
+//! tables and charts in [`super::xhtml_table`].
+
+use super::dom::{Block, Document, Running, Span};
+use super::error::PdfError;
+use super::reader::{self, Attrs, BREAK, Node, XmlReader};
+use super::xhtml_table;
+
+/// Parses an XHTML document.
+pub fn parse(src: &str) -> Result<Document, PdfError> {
+    let mut p = Parser {
+        r: XmlReader::new(src),
+    };
+    let mut doc = Document::default();
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, attrs) if name == "html" => {
+                if let Some(lang) = attrs.get("lang").filter(|l| !l.trim().is_empty()) {
+                    doc.meta.lang = lang.trim().to_string();
+                }
+                break;
+            }
+            Node::Start(name, _) => {
+                let line = p.r.line();
+                return Err(PdfError::invalid(
+                    line,
+                    &name,
+                    "the root element must be <html>",
+                ));
+            }
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Text(_) => {
+                let line = p.r.line();
+                return Err(PdfError::invalid(
+                    line,
+                    "html",
+                    "text before the root element",
+                ));
+            }
+            Node::End(_) | Node::Eof => {
+                let line = p.r.line();
+                return Err(PdfError::invalid(line, "html", "no <html> element"));
+            }
+        }
+    }
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, _) if name == "head" => p.head(&mut doc.meta)?,
+            Node::Start(name, attrs) if name == "body" => p.blocks("body", &attrs, &mut doc)?,
+            Node::Start(name, _) => {
+                let line = p.r.line();
+                return Err(PdfError::invalid(
+                    line,
+                    &name,
+                    "unexpected element inside <html>",
+                ));
+            }
+            Node::End(_) | Node::Eof => break,
+            Node::Text(_) => {}
+        }
+    }
+    Ok(doc)
+}
+
+pub(super) struct Parser<'a> {
+    pub(super) r: XmlReader<'a>,
+}
+
+/// Elements read as inline content.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "b" | "strong"
+            | "i"
+            | "em"
+            | "span"
+            | "small"
+            | "a"
+            | "br"
+            | "sup"
+            | "sub"
+            | "u"
+            | "abbr"
+            | "time"
+            | "code"
+    )
+}
+
+impl<'a> Parser<'a> {
+    /// Reads block content up to the end tag of `end` into `doc.blocks`.
+    pub(super) fn blocks(
+        &mut self,
+        end: &str,
+        attrs: &Attrs,
+        doc: &mut Document,
+    ) -> Result<(), PdfError> {
+        if let Some(text) = attrs.get("data-marcador") {
+            doc.blocks.push(Block::Marker(text.trim().to_string()));
+        }
+        // Loose text and inline elements directly inside a container form a paragraph.
+        let mut loose: Vec<Span> = Vec::new();
+        loop {
+            let node = self.r.next_node()?;
+            if matches!(&node, Node::Start(name, _) if !is_inline(name)) {
+                flush_loose(&mut loose, doc);
+            }
+            match node {
+                Node::Text(t) => loose.push(Span {
+                    text: t.into_owned(),
+                    bold: false,
+                }),
+                Node::End(name) if name == end => {
+                    flush_loose(&mut loose, doc);
+                    return Ok(());
+                }
+                Node::End(_) => {}
+                Node::Eof => {
+                    let line = self.r.line();
+                    return Err(PdfError::invalid(line, end, "element is not closed"));
+                }
+                Node::Start(name, attrs) => self.block(name, attrs, doc, &mut loose)?,
+            }
+        }
+    }
+
+    fn block(
+        &mut self,
+        name: String,
+        attrs: Attrs,
+        doc: &mut Document,
+        loose: &mut Vec<Span>,
+    ) -> Result<(), PdfError> {
+        let line = self.r.line();
+        let bookmark = attrs.get("data-marcador").map(|s| s.trim().to_string());
+        match name.as_str() {
+            "header" | "footer" => {
+                let running = self.running()?;
+                if name == "header" {
+                    doc.header = Some(running);
+                } else {
+                    doc.footer = Some(running);
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = (name.as_bytes()[1] - b'0').min(3);
+                let spans = self.inline(&name, false)?;
+                doc.blocks.push(Block::Heading {
+                    level,
+                    spans,
+                    bookmark,
+                });
+            }
+            "p" | "figcaption" | "address" | "blockquote" => {
+                let spans = self.inline(&name, false)?;
+                doc.blocks.push(Block::Paragraph { spans, bookmark });
+            }
+            "ul" | "ol" => {
+                if let Some(text) = bookmark {
+                    doc.blocks.push(Block::Marker(text));
+                }
+                self.list(&name, doc)?;
+            }
+            "div" if attrs.has_class("salto-pagina") => {
+                self.r.skip(&name)?;
+                doc.blocks.push(Block::PageBreak);
+                if let Some(text) = bookmark {
+                    doc.blocks.push(Block::Marker(text));
+                }
+            }
+            "table" => {
+                let table = xhtml_table::table(self, &attrs, line)?;
+                doc.blocks.push(Block::Table(table));
+            }
+            "figure" if attrs.has_class("grafico") => {
+                let chart = xhtml_table::chart(self, &attrs, line)?;
+                doc.blocks.push(Block::Chart(chart));
+            }
+            "div" | "section" | "article" | "main" | "figure" | "nav" | "aside" => {
+                self.blocks(&name, &attrs, doc)?;
+            }
+            "hr" => self.r.skip(&name)?,
+            _ if is_inline(&name) => self.inline_element(&name, &attrs, loose, false)?,
+            _ => {
+                return Err(PdfError::invalid(
+                    line,
+                    &name,
+                    "unsupported element in block context",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, end: &str, doc: &mut Document) -> Result<(), PdfError> {
+        let mut n = 0;
+        loop {
+            match self.r.next_node()? {
+                Node::Start(name, attrs) if name == "li" => {
+                    n += 1;
+                    let bullet = if end == "ol" {
+                        format!("{n}. ")
+                    } else {
+                        "\u{2022} ".to_string()
+                    };
+                    let mut spans = vec![Span {
+                        text: bullet,
+                        bold: false,
+                    }];
+                    spans.extend(self.inline("li", false)?);
+                    let bookmark = attrs.get("data-marcador").map(|s| s.trim().to_string());
+                    doc.blocks.push(Block::Paragraph {
+                        spans: reader::normalize(spans),
+                        bookmark,
+                    });
+                }
+                Node::Start(name, _) => {
+                    let line = self.r.line();
+                    return Err(PdfError::invalid(
+                        line,
+                        &name,
+                        "only <li> is allowed in a list",
+                    ));
+                }
+                Node::End(_) | Node::Eof => return Ok(()),
+                Node::Text(_) => {}
+            }
+        }
+    }
+
+    fn running(&mut self) -> Result<Running, PdfError> {
+        let mut left = Vec::new();
+        let mut right = Vec::new();
+        loop {
+            match self.r.next_node()? {
+                Node::Text(t) => left.push(Span {
+                    text: t.into_owned(),
+                    bold: false,
+                }),
+                Node::Start(name, attrs) if attrs.has_class("right") => {
+                    self.inline_element(&name, &attrs, &mut right, false)?;
+                }
+                Node::Start(name, attrs) => self.inline_element(&name, &attrs, &mut left, false)?,
+                Node::End(_) | Node::Eof => break,
+            }
+        }
+        Ok(Running {
+            left: reader::normalize(left),
+            right: reader::normalize(right),
+        })
+    }
+
+    /// Reads inline content up to the end tag of `end` and returns normalized spans.
+    pub(super) fn inline(&mut self, end: &str, bold: bool) -> Result<Vec<Span>, PdfError> {
+        let mut raw = Vec::new();
+        self.inline_into(end, &mut raw, bold)?;
+        Ok(reader::normalize(raw))
+    }
+
+    fn inline_into(&mut self, end: &str, out: &mut Vec<Span>, bold: bool) -> Result<(), PdfError> {
+        loop {
+            match self.r.next_node()? {
+                Node::Text(t) => out.push(Span {
+                    text: t.into_owned(),
+                    bold,
+                }),
+                Node::Start(name, attrs) => self.inline_element(&name, &attrs, out, bold)?,
+                Node::End(name) if name == end => return Ok(()),
+                Node::End(_) => {}
+                Node::Eof => {
+                    let line = self.r.line();
+                    return Err(PdfError::invalid(line, end, "element is not closed"));
+                }
+            }
+        }
+    }
+
+    /// One inline element whose start tag has just been read.
+    fn inline_element(
+        &mut self,
+        name: &str,
+        _attrs: &Attrs,
+        out: &mut Vec<Span>,
+        bold: bool,
+    ) -> Result<(), PdfError> {
+        match name {
+            "br" => {
+                out.push(Span {
+                    text: BREAK.to_string(),
+                    bold,
+                });
+                self.r.skip(name)
+            }
+            "b" | "strong" => self.inline_into(name, out, true),
+            // Paragraph-like elements inside a cell or a heading become line breaks.
+            "p" | "div" | "li" => {
+                if !out.is_empty() {
+                    out.push(Span {
+                        text: BREAK.to_string(),
+                        bold,
+                    });
+                }
+                self.inline_into(name, out, bold)?;
+                out.push(Span {
+                    text: BREAK.to_string(),
+                    bold,
+                });
+                Ok(())
+            }
+            "script" | "style" => self.r.skip(name),
+            _ if is_inline(name) => self.inline_into(name, out, bold),
+            _ => {
+                let line = self.r.line();
+                Err(PdfError::invalid(
+                    line,
+                    name,
+                    "unsupported element in inline context",
+                ))
+            }
+        }
+    }
+}
+
+fn flush_loose(loose: &mut Vec<Span>, doc: &mut Document) {
+    if loose.is_empty() {
+        return;
+    }
+    let spans = reader::normalize(std::mem::take(loose));
+    if !spans.is_empty() {
+        doc.blocks.push(Block::Paragraph {
+            spans,
+            bookmark: None,
+        });
+    }
+}

@@ -1,0 +1,296 @@
+//! Reading of `<table>` and of `<figure class="grafico">` (a chart whose data is a
+//! table, so that a browser shows the numbers).
+
+use super::dom::{Cell, Chart, ChartPoint, Classes, ColWidth, Row, Table, mm};
+use super::error::PdfError;
+use super::reader::{self, Attrs, Node};
+use super::xhtml::Parser;
+
+/// Reads a table whose start tag has just been read.
+pub(super) fn table(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Table, PdfError> {
+    let mut t = Table {
+        caption: Vec::new(),
+        cols: Vec::new(),
+        head: Vec::new(),
+        body: Vec::new(),
+        bookmark: attrs.get("data-marcador").map(|s| s.trim().to_string()),
+        line,
+    };
+    let mut foot = Vec::new();
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, a) => match name.as_str() {
+                "caption" => t.caption = p.inline("caption", true)?,
+                "colgroup" => colgroup(p, &mut t.cols)?,
+                "col" => {
+                    let l = p.r.line();
+                    t.cols.push(col_width(&a, l)?);
+                    p.r.skip("col")?;
+                }
+                "thead" => rows(p, "thead", &mut t.head)?,
+                "tbody" => rows(p, "tbody", &mut t.body)?,
+                "tfoot" => rows(p, "tfoot", &mut foot)?,
+                "tr" => {
+                    let row = row(p, &a)?;
+                    t.body.push(row);
+                }
+                _ => {
+                    let l = p.r.line();
+                    return Err(PdfError::invalid(
+                        l,
+                        &name,
+                        "unexpected element inside <table>",
+                    ));
+                }
+            },
+            Node::End(name) if name == "table" => break,
+            Node::End(_) => {}
+            Node::Text(text) if text.trim().is_empty() => {}
+            Node::Text(_) => {
+                let l = p.r.line();
+                return Err(PdfError::invalid(l, "table", "text outside of a cell"));
+            }
+            Node::Eof => return Err(PdfError::invalid(line, "table", "element is not closed")),
+        }
+    }
+    t.body.extend(foot);
+    Ok(t)
+}
+
+fn colgroup(p: &mut Parser<'_>, cols: &mut Vec<ColWidth>) -> Result<(), PdfError> {
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, a) if name == "col" => {
+                let l = p.r.line();
+                let w = col_width(&a, l)?;
+                let span = a
+                    .get("span")
+                    .and_then(|s| s.trim().parse::<usize>().ok())
+                    .unwrap_or(1);
+                for _ in 0..span.max(1) {
+                    cols.push(w);
+                }
+                p.r.skip("col")?;
+            }
+            Node::Start(name, _) => {
+                let l = p.r.line();
+                return Err(PdfError::invalid(
+                    l,
+                    &name,
+                    "only <col> is allowed in <colgroup>",
+                ));
+            }
+            Node::End(_) | Node::Eof => return Ok(()),
+            Node::Text(_) => {}
+        }
+    }
+}
+
+/// `style="width: 12%"`, `style="width: 30mm"` or `width="12%"`.
+fn col_width(a: &Attrs, line: usize) -> Result<ColWidth, PdfError> {
+    let from_style = a.get("style").and_then(|style| {
+        style.split(';').find_map(|decl| {
+            let (k, v) = decl.split_once(':')?;
+            (k.trim().eq_ignore_ascii_case("width")).then(|| v.trim().to_string())
+        })
+    });
+    let Some(v) = from_style.or_else(|| a.get("width").map(str::to_string)) else {
+        return Ok(ColWidth::Auto);
+    };
+    let bad = || {
+        PdfError::invalid(
+            line,
+            "col",
+            format!("bad width {v:?}; use a percentage or mm"),
+        )
+    };
+    if let Some(pct) = v.strip_suffix('%') {
+        let n: f32 = pct.trim().parse().map_err(|_| bad())?;
+        if !(n > 0.0 && n <= 100.0) {
+            return Err(bad());
+        }
+        return Ok(ColWidth::Percent(n));
+    }
+    if v.trim() == "auto" {
+        return Ok(ColWidth::Auto);
+    }
+    let has_unit = v.ends_with("mm") || v.ends_with("cm") || v.ends_with("pt");
+    match reader::parse_length(&v) {
+        Some(w) if has_unit && w > 0.0 => Ok(ColWidth::Fixed(w)),
+        _ => Err(bad()),
+    }
+}
+
+fn rows(p: &mut Parser<'_>, end: &str, out: &mut Vec<Row>) -> Result<(), PdfError> {
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, a) if name == "tr" => out.push(row(p, &a)?),
+            Node::Start(name, _) => {
+                let l = p.r.line();
+                return Err(PdfError::invalid(
+                    l,
+                    &name,
+                    format!("only <tr> is allowed in <{end}>"),
+                ));
+            }
+            Node::End(_) | Node::Eof => return Ok(()),
+            Node::Text(_) => {}
+        }
+    }
+}
+
+fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
+    let line = p.r.line();
+    let row_class = attrs.get("class").map(Classes::parse).unwrap_or_default();
+    let mut cells = Vec::new();
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, a) if name == "td" || name == "th" => {
+                let l = p.r.line();
+                let span = |attr: &str| -> Result<u16, PdfError> {
+                    match a.get(attr) {
+                        None => Ok(1),
+                        Some(v) => match v.trim().parse::<u16>() {
+                            Ok(n) if n >= 1 => Ok(n),
+                            _ => Err(PdfError::invalid(l, &name, format!("bad {attr} {v:?}"))),
+                        },
+                    }
+                };
+                let colspan = span("colspan")?;
+                let rowspan = span("rowspan")?;
+                let header = name == "th";
+                let class = row_class.union(a.get("class").map(Classes::parse).unwrap_or_default());
+                let spans = p.inline(&name, header)?;
+                cells.push(Cell {
+                    spans,
+                    colspan,
+                    rowspan,
+                    header,
+                    class,
+                });
+            }
+            Node::Start(name, _) => {
+                let l = p.r.line();
+                return Err(PdfError::invalid(
+                    l,
+                    &name,
+                    "only <td> and <th> are allowed in <tr>",
+                ));
+            }
+            Node::End(_) | Node::Eof => break,
+            Node::Text(_) => {}
+        }
+    }
+    Ok(Row { cells, line })
+}
+
+/// Reads `<figure class="grafico">` whose start tag has just been read.
+pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Chart, PdfError> {
+    let bad = |what: &str, v: &str| PdfError::invalid(line, "figure", format!("bad {what} {v:?}"));
+    if let Some(kind) = attrs.get("data-tipo").filter(|k| k.trim() != "barras") {
+        return Err(bad("data-tipo (only \"barras\" is supported)", kind));
+    }
+    let number = |name: &str| -> Result<Option<f64>, PdfError> {
+        attrs
+            .get(name)
+            .map(|v| reader::parse_number(v).ok_or_else(|| bad(name, v)))
+            .transpose()
+    };
+    let height = match attrs.get("data-alto") {
+        Some(v) => reader::parse_length(v)
+            .filter(|h| *h >= mm(20.0))
+            .ok_or_else(|| bad("data-alto (at least 20mm)", v))?,
+        None => mm(60.0),
+    };
+    let mut chart = Chart {
+        caption: Vec::new(),
+        height,
+        max: number("data-max")?.filter(|m| *m > 0.0),
+        threshold: number("data-umbral")?,
+        threshold_label: attrs
+            .get("data-umbral-etiqueta")
+            .map(|s| s.trim().to_string()),
+        bar_name: String::new(),
+        line_name: None,
+        points: Vec::new(),
+        bookmark: attrs.get("data-marcador").map(|s| s.trim().to_string()),
+    };
+    let mut data = None;
+    loop {
+        match p.r.next_node()? {
+            Node::Start(name, a) => match name.as_str() {
+                "figcaption" => chart.caption = p.inline("figcaption", true)?,
+                "table" => {
+                    let l = p.r.line();
+                    data = Some(table(p, &a, l)?);
+                }
+                _ => {
+                    let l = p.r.line();
+                    return Err(PdfError::invalid(
+                        l,
+                        &name,
+                        "a chart figure holds only <figcaption> and <table>",
+                    ));
+                }
+            },
+            Node::End(name) if name == "figure" => break,
+            Node::End(_) | Node::Text(_) => {}
+            Node::Eof => return Err(PdfError::invalid(line, "figure", "element is not closed")),
+        }
+    }
+    let data =
+        data.ok_or_else(|| PdfError::invalid(line, "figure", "chart without a data <table>"))?;
+    if let Some(names) = data.head.last() {
+        let name = |i: usize| names.cells.get(i).map(|c| reader::plain_text(&c.spans));
+        chart.bar_name = name(1).unwrap_or_default();
+        chart.line_name = name(2);
+    }
+    for row in &data.body {
+        let text = |i: usize| {
+            row.cells
+                .get(i)
+                .map(|c| reader::plain_text(&c.spans))
+                .unwrap_or_default()
+        };
+        if row.cells.len() < 2 {
+            return Err(PdfError::invalid(
+                row.line,
+                "tr",
+                "a chart row needs a label and a value",
+            ));
+        }
+        let v = text(1);
+        let value = reader::parse_number(&v).ok_or_else(|| {
+            PdfError::invalid(row.line, "td", format!("chart value {v:?} is not a number"))
+        })?;
+        let line_value = match row.cells.get(2) {
+            Some(_) if !text(2).trim().is_empty() => {
+                let t = text(2);
+                Some(reader::parse_number(&t).ok_or_else(|| {
+                    PdfError::invalid(row.line, "td", format!("chart value {t:?} is not a number"))
+                })?)
+            }
+            _ => None,
+        };
+        chart.points.push(ChartPoint {
+            label: text(0),
+            value,
+            value_label: format_number(value),
+            line_value,
+            class: row.cells[1].class.union(row.cells[0].class),
+        });
+    }
+    if chart.line_name.is_some() && chart.points.iter().all(|pt| pt.line_value.is_none()) {
+        chart.line_name = None;
+    }
+    Ok(chart)
+}
+
+/// Formats a number the Spanish way: decimal comma, at most two decimals, no
+/// trailing zeros ("91,5", "100", "107,06").
+pub fn format_number(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let s = if s == "-0" { "0" } else { s };
+    s.replace('.', ",")
+}

@@ -1,0 +1,191 @@
+//! End-to-end tests: the written PDF, read back with poppler-utils and lopdf.
+
+mod samples;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+
+use lotaip::pdf::{PdfError, render_xhtml};
+
+fn tmp_pdf(name: &str, bytes: &[u8]) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("pdf-engine-{}-{name}.pdf", std::process::id()));
+    std::fs::File::create(&path)
+        .and_then(|mut f| f.write_all(bytes))
+        .expect("write temporary PDF");
+    path
+}
+
+/// Runs a poppler tool; a missing tool fails the test with instructions.
+fn poppler(tool: &str, args: &[&str]) -> String {
+    let out = Command::new(tool).args(args).output().unwrap_or_else(|e| {
+        panic!("`{tool}` could not be run ({e}); install poppler-utils: apt-get install -y poppler-utils")
+    });
+    assert!(
+        out.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+const ACCENTS: &str = r#"<html lang="es"><head><meta charset="utf-8"/><title>Año 2025 — Dirección</title>
+<meta name="author" content="Dirección de Planificación"/><meta name="subject" content="Cumplimiento de metas"/>
+<meta name="pdf:page" content="A4 portrait"/><meta name="pdf:margins" content="15 12 15 12"/></head>
+<body><header>Ministerio<span class="right">Galápagos</span></header><footer>Página {pagina} de {paginas}</footer>
+<h1>Dirección Provincial de Galápagos</h1>
+<h2>Sucumbíos</h2>
+<p>Provincia de Cañar: cumplimiento del <b>107,06 %</b> en el Año 2025 &amp; más.</p>
+<table><thead><tr><th>Provincia</th><th>Cumplimiento</th></tr></thead>
+<tbody><tr><td>Sucumbíos</td><td class="num verde">107,06 %</td></tr><tr><td>Cañar</td><td class="num rojo">45,10 %</td></tr></tbody></table>
+<h2 data-marcador="Gráfico anual">Gráfico</h2>
+</body></html>"#;
+
+#[test]
+fn extracted_text_keeps_spanish_accents() {
+    let pdf = render_xhtml(ACCENTS).unwrap_or_else(|e| panic!("{e}"));
+    let path = tmp_pdf("acentos", &pdf);
+    let text = poppler("pdftotext", &["-enc", "UTF-8", path.to_str().unwrap(), "-"]);
+    for word in [
+        "Dirección",
+        "Galápagos",
+        "Sucumbíos",
+        "Cañar",
+        "107,06 %",
+        "Año",
+        "Página 1 de 1",
+        "& más",
+    ] {
+        assert!(
+            text.contains(word),
+            "{word:?} not found in extracted text:\n{text}"
+        );
+    }
+    let fonts = poppler("pdffonts", &[path.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert_eq!(rows.len(), 2, "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type... emb sub uni object id
+        let n = cols.len();
+        assert_eq!(
+            &cols[n - 5..n - 2],
+            &["yes", "yes", "yes"],
+            "font not embedded/subset/unicode: {row}"
+        );
+    }
+    let info = poppler("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(info.contains("Año 2025 — Dirección"), "{info}");
+    assert!(info.contains("Dirección de Planificación"), "{info}");
+    assert!(info.contains("Cumplimiento de metas"), "{info}");
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn output_is_byte_identical_across_runs() {
+    let report = samples::informe("Galápagos", 40, 3);
+    let first = render_xhtml(&report).unwrap();
+    let _other = render_xhtml(&samples::informe("Cañar", 30, 4)).unwrap();
+    let second = render_xhtml(&report).unwrap();
+    assert!(first.starts_with(b"%PDF-"));
+    assert!(first == second, "two renders of the same input differ");
+    let other = render_xhtml(&samples::informe("Galápagos", 40, 5)).unwrap();
+    assert!(first != other, "different input, different output");
+}
+
+#[test]
+fn outline_nests_h2_under_h1() {
+    let pdf = render_xhtml(ACCENTS).unwrap();
+    let doc = lopdf::Document::load_mem(&pdf).expect("lopdf reads the output");
+    let catalog = doc.catalog().unwrap();
+    let root = doc
+        .get_dictionary(catalog.get(b"Outlines").unwrap().as_reference().unwrap())
+        .unwrap();
+    let title = |d: &lopdf::Dictionary| {
+        let bytes = d.get(b"Title").unwrap().as_str().unwrap().to_vec();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let first = doc
+        .get_dictionary(root.get(b"First").unwrap().as_reference().unwrap())
+        .unwrap();
+    assert_eq!(title(first), "Dirección Provincial de Galápagos");
+    assert!(first.get(b"Next").is_err(), "a single top-level entry");
+    let mut child = doc
+        .get_dictionary(first.get(b"First").unwrap().as_reference().unwrap())
+        .unwrap();
+    let mut titles = vec![title(child)];
+    while let Ok(next) = child.get(b"Next") {
+        child = doc.get_dictionary(next.as_reference().unwrap()).unwrap();
+        titles.push(title(child));
+    }
+    assert_eq!(titles, ["Sucumbíos", "Gráfico anual"]);
+}
+
+#[test]
+fn long_matrix_and_report_render() {
+    let pdf = render_xhtml(&samples::matriz(300, 1)).unwrap();
+    let path = tmp_pdf("matriz", &pdf);
+    let info = poppler("pdfinfo", &[path.to_str().unwrap()]);
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|v| v.trim().parse().unwrap())
+        .unwrap();
+    assert!(pages > 10, "{info}");
+    let text = poppler(
+        "pdftotext",
+        &[
+            "-enc",
+            "UTF-8",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            path.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(
+        text.contains("Literal a4)") && text.contains("Meta cuantificable"),
+        "header rows on page 2:\n{text}"
+    );
+    assert!(text.contains(&format!("Página 2 de {pages}")));
+    // The last pages are converted on another thread and merged: check that their
+    // text (fonts, ToUnicode) is intact too.
+    let last = pages.to_string();
+    let text = poppler(
+        "pdftotext",
+        &[
+            "-enc",
+            "UTF-8",
+            "-f",
+            &last,
+            "-l",
+            &last,
+            path.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(
+        text.contains("Institución: Ministerio de Prueba — Año: 2025"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Página {pages} de {pages}")),
+        "{text}"
+    );
+    let _ = std::fs::remove_file(path);
+}
+
+#[test]
+fn malformed_input_is_reported() {
+    let err = render_xhtml("<html><body><table><tr><td>x</tr></table></body></html>").unwrap_err();
+    assert!(matches!(err, PdfError::Xml { line: 1, .. }), "{err}");
+    let err = render_xhtml("<html><body><figure class=\"grafico\"><table><tbody><tr><td>Ene</td><td>n/d</td></tr></tbody></table></figure></body></html>")
+        .unwrap_err();
+    assert!(err.to_string().contains("not a number"), "{err}");
+}
