@@ -41,6 +41,9 @@ pub enum Command {
     /// Genera la publicación de un mes: Literal a4 (XLSX y datos abiertos CSV), cumplimiento y una hoja por provincia.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip generar --periodo <AAAA-MM> [OPCIONES]")]
     Generar(Generar),
+    /// Genera el informe anual de rendición de cuentas (formulario del CPCCS) de la institución y de cada provincia o unidad que rinde cuentas por separado.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip rendicion --anio <AAAA> [OPCIONES]")]
+    Rendicion(Rendicion),
     /// Revisa las entradas y las plantillas sin escribir nada.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip validar [OPCIONES]")]
     Validar(Validar),
@@ -109,6 +112,27 @@ pub struct Generar {
 }
 
 #[derive(Debug, Args)]
+pub struct Rendicion {
+    /// Año del informe (el del plan en lotaip.toml).
+    #[arg(long, value_name = "AAAA", help_heading = "Opciones")]
+    pub anio: i32,
+    #[command(flatten)]
+    pub entrada: Entrada,
+    /// Carpeta donde se publica; el informe va en su subcarpeta rendicion_AAAA (por omisión, outputs).
+    #[arg(
+        long,
+        value_name = "CARPETA",
+        default_value = "outputs",
+        hide_default_value = true,
+        help_heading = "Opciones"
+    )]
+    pub salida: PathBuf,
+    /// Fecha del informe, DD/MM/AAAA (por omisión, el 31 de diciembre del año).
+    #[arg(long, value_name = "DD/MM/AAAA", value_parser = parse_fecha, help_heading = "Opciones")]
+    pub fecha: Option<chrono::NaiveDate>,
+}
+
+#[derive(Debug, Args)]
 pub struct Validar {
     #[command(flatten)]
     pub entrada: Entrada,
@@ -162,12 +186,12 @@ pub fn usage_error(e: &clap::Error) -> String {
     let msg = match e.kind() {
         ErrorKind::UnknownArgument => format!("argumento desconocido «{arg}»"),
         ErrorKind::InvalidSubcommand => format!(
-            "comando desconocido «{}»; los comandos son generar, validar, iniciar y plantillas",
+            "comando desconocido «{}»; los comandos son generar, rendicion, validar, iniciar y plantillas",
             ctx(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!("falta el argumento obligatorio {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "falta el comando: generar, validar, iniciar o plantillas".to_string()
+            "falta el comando: generar, rendicion, validar, iniciar o plantillas".to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = ctx(ContextKind::InvalidValue);

@@ -26,6 +26,8 @@ pub struct Config {
     pub semaforo: Umbrales,
     #[serde(default)]
     pub politicas: Politicas,
+    #[serde(default)]
+    pub rendicion: Rendicion,
 }
 
 /// Who publishes.
@@ -169,6 +171,35 @@ pub enum Porcentajes {
     Fraccion,
     /// `85` means 85 %.
     Puntos,
+}
+
+/// The yearly accountability report (CPCCS form): who reports and the
+/// settings of its computed sections.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Rendicion {
+    /// Units (names as in `metas`) whose targets make the institution's
+    /// «ejecución programática». Default: empty, meaning every unit of process
+    /// level `gobernante`.
+    pub unidades_institucion: Vec<String>,
+    /// Provinces that report on their own: province names, or `["todas"]`.
+    /// Default: none.
+    pub provincias: Vec<String>,
+    /// Units (names as in `metas`) that report on their own. Default: none.
+    pub unidades: Vec<String>,
+    /// Budget execution target of the form's «META» row, in points. Default 85.
+    pub meta_ejecucion_presupuestaria: Decimal,
+}
+
+impl Default for Rendicion {
+    fn default() -> Self {
+        Rendicion {
+            unidades_institucion: Vec::new(),
+            provincias: Vec::new(),
+            unidades: Vec::new(),
+            meta_ejecucion_presupuestaria: Decimal::from(85),
+        }
+    }
 }
 
 /// File name of the configuration inside the inputs folder.

@@ -74,6 +74,21 @@ pub fn valor_medida(medida: Medida, d: Decimal) -> String {
     }
 }
 
+/// A computed figure (an average, a year's total) in its measure's format,
+/// rounded as shown: percentages to 2 decimals of a point, dollars to cents,
+/// other numbers to 2 decimals; trailing zeros dropped.
+pub fn valor_medida_calculado(medida: Medida, d: Decimal) -> String {
+    let r = |d: Decimal, dp: u32| {
+        d.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+    };
+    match medida {
+        Medida::Porcentaje => format!("{}%", numero(r(d * Decimal::ONE_HUNDRED, 2))),
+        Medida::Monto => usd(d),
+        Medida::Numero | Medida::Tiempo | Medida::Indice => numero(r(d, 2)),
+    }
+}
+
 /// `31/10/2025`.
 pub fn fecha(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
@@ -162,6 +177,22 @@ mod tests {
         assert_eq!(pct_fraccion(dec!(0.85)), "85%");
         assert_eq!(pct_fraccion(dec!(0.0646)), "6,46%");
         assert_eq!(pct_fraccion(dec!(0.752)), "75,2%");
+        assert_eq!(
+            valor_medida_calculado(Medida::Indice, dec!(42.8333333333333333333)),
+            "42,83"
+        );
+        assert_eq!(
+            valor_medida_calculado(Medida::Porcentaje, dec!(0.811666666666)),
+            "81,17%"
+        );
+        assert_eq!(
+            valor_medida_calculado(Medida::Porcentaje, dec!(0.85)),
+            "85%"
+        );
+        assert_eq!(
+            valor_medida_calculado(Medida::Numero, dec!(3081783)),
+            "3.081.783"
+        );
     }
 
     #[test]

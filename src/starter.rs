@@ -32,7 +32,7 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
         .map(|c| c.key)
         .take_while(|k| *k != "ene")
         .collect();
-    let books: [(&Schema, Vec<&str>); 3] = [
+    let books: [(&Schema<'static>, Vec<&str>); 3] = [
         (
             &metas::SCHEMA,
             metas::SCHEMA.columns.iter().map(|c| c.key).collect(),
@@ -43,6 +43,17 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
             presupuesto::SCHEMA.columns.iter().map(|c| c.key).collect(),
         ),
     ];
+    let path = dir.join("rendicion.xlsx");
+    if path.exists() {
+        skipped.push(path);
+    } else {
+        let bytes = rendicion_workbook().map_err(|e| Error::Render {
+            file: path.display().to_string(),
+            detail: e.to_string(),
+        })?;
+        std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))?;
+        written.push(path);
+    }
     for (schema, columns) in books {
         let path = dir.join(format!("{}.xlsx", schema.kind));
         if path.exists() {
@@ -57,6 +68,55 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
         written.push(path);
     }
     Ok((written, skipped))
+}
+
+/// The answers of the accountability report: one sheet per answered section
+/// of the form, its columns after `entidad` (blank = the institution), and
+/// the rows the form always prints already labelled.
+fn rendicion_workbook() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use crate::model::formulario::{GESTION_METAS, SECCIONES, Tipo};
+    let mut wb = Workbook::new();
+    let props = rust_xlsxwriter::DocProperties::new()
+        .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1)?);
+    wb.set_properties(&props);
+    let bold = Format::new().set_bold().set_text_wrap();
+    let wrap = Format::new().set_text_wrap();
+    for s in SECCIONES {
+        let ws = wb.add_worksheet();
+        ws.set_name(s.clave)?;
+        ws.write_string_with_format(0, 0, "entidad", &bold)?;
+        ws.set_column_width(0, 16)?;
+        for (i, col) in s.columnas.iter().enumerate() {
+            let c = i as u16 + 1;
+            ws.write_string_with_format(0, c, col.clave, &bold)?;
+            let width = match col.tipo {
+                Tipo::Etiqueta | Tipo::Texto | Tipo::Enlace => 40.0,
+                _ => 14.0,
+            };
+            ws.set_column_width(c, width)?;
+        }
+        for (r, fixed) in s.filas_fijas.iter().enumerate() {
+            let mut labels = fixed.iter();
+            for (i, col) in s.columnas.iter().enumerate() {
+                if col.tipo == Tipo::Etiqueta {
+                    if let Some(l) = labels.next() {
+                        ws.write_string_with_format(r as u32 + 1, i as u16 + 1, *l, &wrap)?;
+                    }
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0)?;
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name(GESTION_METAS)?;
+    for (c, h) in ["entidad", "codigo", "indicador", "descripcion"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+        ws.set_column_width(c as u16, if c == 3 { 80.0 } else { 30.0 })?;
+    }
+    wb.save_to_buffer()
 }
 
 fn header_workbook(sheet: &str, columns: &[&str]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
@@ -95,7 +155,7 @@ mod tests {
     fn starter_workbooks_have_the_contract_headers_and_are_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         let (written, skipped) = write(dir.path()).unwrap();
-        assert_eq!(written.len(), 4);
+        assert_eq!(written.len(), 5);
         assert!(skipped.is_empty());
         let sheets =
             crate::input::table::read(&dir.path().join("metas.xlsx"), "metas.xlsx").unwrap();
@@ -107,6 +167,6 @@ mod tests {
         }
         let (written, skipped) = write(dir.path()).unwrap();
         assert!(written.is_empty());
-        assert_eq!(skipped.len(), 4);
+        assert_eq!(skipped.len(), 5);
     }
 }

@@ -3,6 +3,7 @@
 mod generar;
 mod iniciar;
 mod plantillas;
+mod rendicion;
 mod resumen;
 mod validar;
 
@@ -14,6 +15,7 @@ use crate::cli::Command;
 pub fn execute(command: Command) -> Result<(), Error> {
     match command {
         Command::Generar(a) => generar::execute(&a),
+        Command::Rendicion(a) => rendicion::execute(&a),
         Command::Validar(a) => validar::execute(&a),
         Command::Iniciar(a) => iniciar::execute(&a),
         Command::Plantillas(a) => plantillas::execute(&a),

@@ -43,7 +43,10 @@ pub fn imprimir(
     for f in files {
         println!("  {}", f.path);
     }
-    avisos(&informe.avisos);
+    avisos(
+        &informe.avisos,
+        "; el detalle está en la hoja «Avisos» del libro de cumplimiento",
+    );
     println!(
         "Tiempo: {} s",
         format::numero_con(
@@ -56,12 +59,16 @@ pub fn imprimir(
 /// The counts of what was read.
 pub fn entradas(ds: &Dataset) {
     println!(
-        "Entradas: {} unidades, {} indicadores, {} provincias, {} líneas de presupuesto ({} archivos)",
-        format::numero(ds.unidades.len().into()),
-        format::numero(ds.indicadores.len().into()),
-        ds.provincias().len(),
-        format::numero(ds.presupuesto.len().into()),
-        ds.archivos.len()
+        "Entradas: {}, {}, {}, {} ({})",
+        contar(ds.unidades.len(), "unidad", "unidades"),
+        contar(ds.indicadores.len(), "indicador", "indicadores"),
+        contar(ds.provincias().len(), "provincia", "provincias"),
+        contar(
+            ds.presupuesto.len(),
+            "línea de presupuesto",
+            "líneas de presupuesto"
+        ),
+        contar(ds.archivos.len(), "archivo", "archivos")
     );
 }
 
@@ -82,12 +89,18 @@ pub fn cifras(config: &Config, r: &Resumen) -> String {
     )
 }
 
+/// `1 provincia`, `24 provincias`, `1.801 indicadores`.
+pub fn contar(v: usize, uno: &str, varios: &str) -> String {
+    format!("{} {}", n(v), if v == 1 { uno } else { varios })
+}
+
 fn n(v: usize) -> String {
     format::numero(v.into())
 }
 
-/// Warnings grouped by kind, then the first few in full.
-pub fn avisos(avisos: &[Warning]) {
+/// Warnings grouped by kind, then the first few in full; `detalle` says where
+/// the full list is.
+pub fn avisos(avisos: &[Warning], detalle: &str) {
     if avisos.is_empty() {
         println!("Avisos: ninguno");
         return;
@@ -97,11 +110,7 @@ pub fn avisos(avisos: &[Warning]) {
         *by_kind.entry(&a.kind).or_default() += 1;
     }
     let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-    println!(
-        "Avisos: {} ({}); el detalle está en la hoja «Avisos» del libro de cumplimiento",
-        avisos.len(),
-        kinds.join(", ")
-    );
+    println!("Avisos: {} ({}){detalle}", avisos.len(), kinds.join(", "));
     for a in avisos.iter().take(WARNINGS_SHOWN) {
         println!("  - {a}");
     }

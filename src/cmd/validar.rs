@@ -12,6 +12,15 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
     let templates = Templates::load(Some(&a.entrada.plantillas()))?;
     println!("Entradas correctas en {}", a.entrada.entrada.display());
     resumen::entradas(&ds);
+    let respuestas = lotaip::input::rendicion::load(&a.entrada.entrada, &config, &ds)?;
+    if !respuestas.filas.is_empty() {
+        let secciones: std::collections::BTreeSet<&str> =
+            respuestas.filas.keys().map(|(_, s)| *s).collect();
+        println!(
+            "Rendición de cuentas: respuestas correctas en {} secciones",
+            secciones.len()
+        );
+    }
     if !templates.overridden.is_empty() {
         println!("Plantillas propias: {}", templates.overridden.join(", "));
     }
@@ -26,9 +35,9 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
                 periodo.nombre(),
                 resumen::cifras(&config, &informe.institucion)
             );
-            resumen::avisos(&informe.avisos);
+            resumen::avisos(&informe.avisos, "");
         }
-        None => resumen::avisos(&ds.avisos),
+        None => resumen::avisos(&ds.avisos, ""),
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! indicator's evaluation, the aggregates by unit, province, process level and
 //! institution, the monthly trend, the budget execution and the warnings.
 
+pub mod anual;
 pub mod rules;
 mod summary;
 

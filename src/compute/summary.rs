@@ -157,40 +157,58 @@ pub struct Presupuesto {
 
 /// Each unit's latest budget line up to `mes`, per kind, summed by province and overall.
 pub(super) fn presupuesto(ds: &Dataset, mes: u8) -> Presupuesto {
+    let latest = latest_lines(ds, mes);
     let n = ds.unidades.len();
-    let mut latest: Vec<[Option<(u8, Decimal, Decimal)>; 2]> = vec![[None, None]; n];
+    let por_unidad = (0..n).map(|u| sum_units(&latest, &[u])).collect();
+    let por_provincia = ds
+        .provincias()
+        .into_iter()
+        .filter_map(|p| {
+            let units: Vec<usize> = (0..n)
+                .filter(|u| ds.unidades[*u].provincia == Some(p))
+                .collect();
+            sum_units(&latest, &units).map(|f| (p, f))
+        })
+        .collect();
+    let all: Vec<usize> = (0..n).collect();
+    Presupuesto {
+        por_unidad,
+        por_provincia,
+        institucion: sum_units(&latest, &all),
+    }
+}
+
+/// The budget of a set of units at month `mes`.
+pub fn presupuesto_de(ds: &Dataset, mes: u8, units: &[usize]) -> Option<FilaPresupuesto> {
+    sum_units(&latest_lines(ds, mes), units)
+}
+
+/// Per unit and kind, the latest (month, codificado, devengado) up to `mes`.
+type Latest = Vec<[Option<(u8, Decimal, Decimal)>; 2]>;
+
+fn latest_lines(ds: &Dataset, mes: u8) -> Latest {
+    let mut latest: Latest = vec![[None, None]; ds.unidades.len()];
     for l in ds.presupuesto.iter().filter(|l| l.mes <= mes) {
         let slot = &mut latest[l.unidad][kind_index(l.tipo)];
         if slot.is_none_or(|(m, _, _)| l.mes > m) {
             *slot = Some((l.mes, l.codificado, l.devengado));
         }
     }
-    let sums = |units: &mut dyn Iterator<Item = usize>| {
-        let mut acc: [Option<(Decimal, Decimal)>; 2] = [None, None];
-        for u in units {
-            for k in 0..2 {
-                if let Some((_, c, d)) = latest[u][k] {
-                    let e = acc[k].get_or_insert((Decimal::ZERO, Decimal::ZERO));
-                    e.0 += c;
-                    e.1 += d;
-                }
+    latest
+}
+
+fn sum_units(latest: &Latest, units: &[usize]) -> Option<FilaPresupuesto> {
+    let mut acc: [Option<(Decimal, Decimal)>; 2] = [None, None];
+    for &u in units {
+        for k in 0..2 {
+            if let Some((_, c, d)) = latest[u][k] {
+                let e = acc[k].get_or_insert((Decimal::ZERO, Decimal::ZERO));
+                e.0 += c;
+                e.1 += d;
             }
         }
-        FilaPresupuesto::from_sums(acc)
-    };
-    let por_unidad = (0..n).map(|u| sums(&mut std::iter::once(u))).collect();
-    let por_provincia = ds
-        .provincias()
-        .into_iter()
-        .filter_map(|p| {
-            sums(&mut (0..n).filter(|u| ds.unidades[*u].provincia == Some(p))).map(|f| (p, f))
-        })
-        .collect();
-    Presupuesto {
-        por_unidad,
-        por_provincia,
-        institucion: sums(&mut (0..n)),
     }
+    FilaPresupuesto::from_sums(acc)
 }
 
 fn kind_index(t: TipoGasto) -> usize {

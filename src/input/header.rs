@@ -29,13 +29,13 @@ pub const fn col(key: &'static str, aliases: &'static [&'static str], required: 
 
 /// The columns of one kind of input file.
 #[derive(Clone, Copy, Debug)]
-pub struct Schema {
+pub struct Schema<'a> {
     /// `metas`, `resultados`…: the kind, for messages.
-    pub kind: &'static str,
-    pub columns: &'static [Column],
+    pub kind: &'a str,
+    pub columns: &'a [Column],
 }
 
-impl Schema {
+impl Schema<'_> {
     /// The canonical key a header text stands for.
     pub fn resolve(&self, header: &str) -> Option<&'static str> {
         let k = fold_key(header);
@@ -177,7 +177,7 @@ mod tests {
     use super::*;
     use crate::input::table::Row;
 
-    const SCHEMA: Schema = Schema {
+    const SCHEMA: Schema<'static> = Schema {
         kind: "metas",
         columns: &[
             col("unidad", &["descripción de la unidad"], true),

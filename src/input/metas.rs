@@ -17,7 +17,7 @@ use crate::model::{
 use crate::text::{fold_key, fold_words};
 
 /// Columns of `metas`.
-pub const SCHEMA: Schema = Schema {
+pub const SCHEMA: Schema<'static> = Schema {
     kind: "metas",
     columns: &[
         col(

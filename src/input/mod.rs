@@ -8,6 +8,7 @@ pub mod header;
 pub mod metas;
 pub mod number;
 pub mod presupuesto;
+pub mod rendicion;
 pub mod resultados;
 pub mod table;
 

@@ -11,7 +11,7 @@ use crate::error::{Error, Location, Problems, Warning};
 use crate::model::{LineaPresupuesto, MESES, TipoGasto};
 
 /// Columns of `presupuesto`.
-pub const SCHEMA: Schema = Schema {
+pub const SCHEMA: Schema<'static> = Schema {
     kind: "presupuesto",
     columns: &[
         col(

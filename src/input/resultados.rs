@@ -13,7 +13,7 @@ use crate::model::{MESES, MESES_CORTOS, Medida, Resultado};
 use crate::text::{closest, fold_key};
 
 /// Columns of `resultados`.
-pub const SCHEMA: Schema = Schema {
+pub const SCHEMA: Schema<'static> = Schema {
     kind: "resultados",
     columns: &[
         col(

@@ -2,6 +2,7 @@
 //! Readers build a [`Dataset`]; the rules in `compute` read it; nothing else
 //! changes it.
 
+pub mod formulario;
 mod periodo;
 mod provincia;
 mod vocab;
@@ -106,6 +107,16 @@ pub struct LineaPresupuesto {
     pub origen: Location,
 }
 
+/// Who an accountability report is for: the institution, or a province or
+/// unit that reports on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Entidad {
+    Institucion,
+    Provincia(Provincia),
+    /// Index into [`Dataset::unidades`].
+    Unidad(usize),
+}
+
 /// An input file that was read, for the run summary and the manifest.
 #[derive(Clone, Debug)]
 pub struct ArchivoEntrada {
@@ -129,6 +140,51 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Every unit an entity covers (its budget is theirs): all units for the
+    /// institution, the units of a province, or the unit itself.
+    pub fn unidades_de(&self, e: Entidad) -> Vec<usize> {
+        match e {
+            Entidad::Institucion => (0..self.unidades.len()).collect(),
+            Entidad::Provincia(p) => (0..self.unidades.len())
+                .filter(|u| self.unidades[*u].provincia == Some(p))
+                .collect(),
+            Entidad::Unidad(u) => vec![u],
+        }
+    }
+
+    /// The units whose targets are an entity's own plan (the «ejecución
+    /// programática» of its accountability report): the given institutional
+    /// units (default: those of process level `gobernante`); a province's
+    /// Dirección Provincial (its units repeat its indicators), or all its
+    /// units when it has none; the unit itself.
+    pub fn unidades_programaticas(&self, e: Entidad, institucion: &[usize]) -> Vec<usize> {
+        match e {
+            Entidad::Institucion if !institucion.is_empty() => institucion.to_vec(),
+            Entidad::Institucion => (0..self.unidades.len())
+                .filter(|u| self.unidades[*u].proceso == Proceso::Gobernante)
+                .collect(),
+            Entidad::Provincia(_) => {
+                let all = self.unidades_de(e);
+                let dp: Vec<usize> = all
+                    .iter()
+                    .copied()
+                    .filter(|u| self.unidades[*u].es_direccion_provincial())
+                    .collect();
+                if dp.is_empty() { all } else { dp }
+            }
+            Entidad::Unidad(u) => vec![u],
+        }
+    }
+
+    /// The name an entity goes by in its report.
+    pub fn nombre_entidad(&self, e: Entidad, institucion: &str) -> String {
+        match e {
+            Entidad::Institucion => institucion.to_string(),
+            Entidad::Provincia(p) => format!("Provincia de {}", p.nombre()),
+            Entidad::Unidad(u) => self.unidades[u].nombre.clone(),
+        }
+    }
+
     /// Provinces that have at least one unit, in alphabetical order.
     pub fn provincias(&self) -> Vec<Provincia> {
         let mut v: Vec<Provincia> = self.unidades.iter().filter_map(|u| u.provincia).collect();

@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod pdf;
+pub mod rendicion;
 pub mod templates;
 pub mod view;
 pub mod xlsx;

@@ -23,6 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "cumplimiento.csv",
     "literal_a4.html",
     "provincia.html",
+    "rendicion.html",
+    "rendicion_meta.txt",
+    "rendicion_gestion.txt",
+    "rendicion_objetivo.txt",
 ];
 
 /// The loaded templates with the project's filters.

@@ -38,6 +38,7 @@ fn iniciar_writes_starter_inputs_that_validar_explains() {
             "lotaip.toml",
             "metas.xlsx",
             "presupuesto.xlsx",
+            "rendicion.xlsx",
             "resultados.xlsx"
         ]
     );
@@ -80,4 +81,26 @@ fn user_templates_override_the_builtin_ones() {
         std::fs::read_to_string(out.path().join("2025-06/cumplimiento_2025-06.csv")).unwrap(),
         "propia;10\n"
     );
+}
+
+#[test]
+fn the_starter_rendicion_workbook_is_accepted_unanswered() {
+    let starter = tempfile::tempdir().unwrap();
+    assert!(
+        lotaip(&["iniciar", starter.path().to_str().unwrap()])
+            .status
+            .success()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(fixture("basico")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        starter.path().join("rendicion.xlsx"),
+        dir.path().join("rendicion.xlsx"),
+    )
+    .unwrap();
+    let o = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{:?}", texts(&o));
 }

@@ -6,3 +6,4 @@ mod common;
 mod errores;
 mod generar;
 mod muestra;
+mod rendicion;

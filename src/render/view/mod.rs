@@ -3,6 +3,7 @@
 //! and formatted in Spanish (for text).
 
 pub mod provincia;
+pub mod rendicion;
 
 use rust_decimal::Decimal;
 use serde::Serialize;

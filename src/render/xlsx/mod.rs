@@ -5,6 +5,7 @@
 pub mod a4;
 pub mod cumplimiento;
 pub mod provincia;
+pub mod rendicion;
 mod tables;
 
 use std::collections::HashMap;
@@ -44,14 +45,22 @@ pub fn xerr(file: &str) -> impl Fn(XlsxError) -> Error + use<> {
 
 /// A new workbook whose properties carry the report date, never the clock.
 pub fn workbook(ctx: &RenderContext, title: &str) -> Result<Workbook, Error> {
+    workbook_for(&ctx.config.institucion.nombre, ctx.informe.fecha, title)
+}
+
+/// A new workbook of an institution dated `f`.
+pub fn workbook_for(
+    institucion: &str,
+    f: chrono::NaiveDate,
+    title: &str,
+) -> Result<Workbook, Error> {
     let mut wb = Workbook::new();
-    let f = ctx.informe.fecha;
     let date = ExcelDateTime::from_ymd(f.year() as u16, f.month() as u8, f.day() as u8)
         .map_err(xerr(title))?;
     let props = DocProperties::new()
         .set_title(title)
-        .set_author(&ctx.config.institucion.nombre)
-        .set_company(&ctx.config.institucion.nombre)
+        .set_author(institucion)
+        .set_company(institucion)
         .set_creation_datetime(&date);
     wb.set_properties(&props);
     Ok(wb)

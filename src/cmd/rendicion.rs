@@ -1,0 +1,89 @@
+//! `lotaip rendicion`: the year's accountability report of the institution and
+//! of every province or unit that reports on its own.
+
+use std::time::Instant;
+
+use lotaip::error::{Error, Location};
+use lotaip::input::{self, rendicion as answers};
+use lotaip::publish;
+use lotaip::render::Templates;
+use lotaip::render::rendicion::{Contexto, render};
+
+use super::resumen;
+use crate::cli::Rendicion;
+
+pub fn execute(a: &Rendicion) -> Result<(), Error> {
+    let start = Instant::now();
+    let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
+    if a.anio != config.anio {
+        return Err(Error::input(
+            Location::file(lotaip::config::ARCHIVO),
+            format!(
+                "el año {} no es el del plan (anio = {})",
+                a.anio, config.anio
+            ),
+        ));
+    }
+    let respuestas = answers::load(&a.entrada.entrada, &config, &ds)?;
+    let templates = Templates::load(Some(&a.entrada.plantillas()))?;
+    let (entidades, institucion) = answers::entidades(&config, &ds)?;
+    let fecha = a.fecha.unwrap_or_else(|| {
+        chrono::NaiveDate::from_ymd_opt(config.anio, 12, 31).unwrap_or_default()
+    });
+    let ctx = Contexto {
+        config: &config,
+        dataset: &ds,
+        respuestas: &respuestas,
+        templates: &templates,
+        institucion: &institucion,
+        fecha,
+    };
+    let mut files = Vec::new();
+    let mut avisos = ds.avisos.clone();
+    avisos.extend(respuestas.avisos.iter().cloned());
+    for &e in &entidades {
+        let own = answers::sin_responder(&respuestas, &[e], |e| {
+            ds.nombre_entidad(e, &config.institucion.nombre)
+        });
+        let (f, w) = render(&ctx, e, own)?;
+        files.extend(f);
+        avisos.extend(w);
+    }
+    let dir = publish::publish(&a.salida, &format!("rendicion_{}", config.anio), &files)?;
+    println!(
+        "lotaip {} — {}, rendición de cuentas {}",
+        env!("CARGO_PKG_VERSION"),
+        config.institucion.nombre,
+        config.anio
+    );
+    resumen::entradas(&ds);
+    println!(
+        "Informes: {} (institución{})",
+        entidades.len(),
+        if entidades.len() > 1 {
+            " y entidades que rinden cuentas por separado"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "Archivos publicados en {} ({}):",
+        dir.display(),
+        files.len()
+    );
+    for f in &files {
+        println!("  {}", f.path);
+    }
+    resumen::avisos(
+        &avisos,
+        "; el detalle está en la hoja «Avisos» de cada libro",
+    );
+    println!(
+        "Tiempo: {} s",
+        lotaip::format::numero_con(
+            rust_decimal::Decimal::new(start.elapsed().as_millis() as i64, 3),
+            Some(2)
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,645 @@
+//! The `rendicion` workbook (SPEC 1.4): the answered sections of the CPCCS
+//! form, one sheet per section, each row for the institution or for a province
+//! or unit that reports on its own. Checked like every other input.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::fields::Fields;
+use super::header::{Column, Schema, locate};
+use super::table::{Cell, Sheet};
+use super::{Kind, discover, table};
+use crate::config::Config;
+use crate::error::{Error, Location, Problems, Warning};
+use crate::model::formulario::{Forma, GESTION_METAS, Regla, SECCIONES, Seccion, Tipo};
+use crate::model::{Dataset, Entidad, Provincia};
+use crate::text::{closest, fold_key, folds_to};
+
+/// One answer as read and checked.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Valor {
+    Vacio,
+    Texto(String),
+    SiNo(bool),
+    /// A link written as `NO APLICA`.
+    NoAplica,
+    Enlace(String),
+    Numero(Decimal),
+    Fecha(NaiveDate),
+}
+
+/// A row of a section, values in the order of the section's columns.
+#[derive(Clone, Debug)]
+pub struct Fila {
+    pub valores: Vec<Valor>,
+    pub origen: Location,
+}
+
+impl Fila {
+    /// The value of a column of the section.
+    pub fn valor(&self, s: &Seccion, clave: &str) -> &Valor {
+        s.columnas
+            .iter()
+            .position(|c| c.clave == clave)
+            .map_or(&Valor::Vacio, |i| &self.valores[i])
+    }
+}
+
+/// A description of the management of one computed meta.
+#[derive(Clone, Debug)]
+pub struct GestionMeta {
+    pub entidad: Entidad,
+    pub indicador: usize,
+    pub texto: String,
+}
+
+/// Everything answered, by entity and section.
+#[derive(Clone, Debug, Default)]
+pub struct Respuestas {
+    pub filas: BTreeMap<(Entidad, &'static str), Vec<Fila>>,
+    pub gestion: Vec<GestionMeta>,
+    pub avisos: Vec<Warning>,
+}
+
+impl Respuestas {
+    /// The rows an entity answered in a section.
+    pub fn de(&self, e: Entidad, seccion: &str) -> &[Fila] {
+        self.filas
+            .iter()
+            .find(|((en, s), _)| *en == e && *s == seccion)
+            .map_or(&[], |(_, v)| v)
+    }
+}
+
+/// The entities that report: the institution, then the provinces and units
+/// listed in `[rendicion]`. Unknown names are refused.
+pub fn entidades(config: &Config, ds: &Dataset) -> Result<(Vec<Entidad>, Vec<usize>), Error> {
+    let loc = || Location::file(crate::config::ARCHIVO);
+    let mut problems = Problems::default();
+    let mut out = vec![Entidad::Institucion];
+    let r = &config.rendicion;
+    if r.provincias.iter().any(|p| folds_to(p, "todas")) {
+        out.extend(ds.provincias().into_iter().map(Entidad::Provincia));
+    } else {
+        for name in &r.provincias {
+            match Provincia::parse(name) {
+                Some(p) if ds.provincias().contains(&p) => out.push(Entidad::Provincia(p)),
+                Some(p) => problems.push(loc(), format!("[rendicion] provincias: {} no tiene unidades en metas", p.nombre())),
+                None => problems.push(loc(), format!("[rendicion] provincias: provincia desconocida «{name}»; se esperaba un nombre de provincia o «todas»")),
+            }
+        }
+    }
+    let unit = |name: &str, what: &str, problems: &mut Problems| -> Option<usize> {
+        let found = ds
+            .unidades
+            .iter()
+            .position(|u| fold_key(&u.nombre) == fold_key(name));
+        if found.is_none() {
+            let hint = closest(name, ds.unidades.iter().map(|u| u.nombre.as_str()))
+                .map(|s| format!("; ¿quiso decir «{s}»?"))
+                .unwrap_or_default();
+            problems.push(
+                loc(),
+                format!("[rendicion] {what}: la unidad «{name}» no está en metas{hint}"),
+            );
+        }
+        found
+    };
+    for name in &r.unidades {
+        if let Some(u) = unit(name, "unidades", &mut problems) {
+            out.push(Entidad::Unidad(u));
+        }
+    }
+    let institucion: Vec<usize> = r
+        .unidades_institucion
+        .iter()
+        .filter_map(|n| unit(n, "unidades_institucion", &mut problems))
+        .collect();
+    problems.into_result((out, institucion))
+}
+
+/// Reads the `rendicion` files of the inputs folder, if any.
+pub fn load(dir: &Path, config: &Config, ds: &Dataset) -> Result<Respuestas, Error> {
+    let (entidades, institucion) = entidades(config, ds)?;
+    let files = discover(dir)?;
+    let mut problems = Problems::default();
+    let mut sheets: Vec<(String, Sheet)> = Vec::new();
+    for path in files.of(Kind::Rendicion) {
+        let nombre = path
+            .strip_prefix(dir)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned();
+        let Some(read) = problems.absorb(table::read(path, &nombre)) else {
+            continue;
+        };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        for s in read {
+            // A CSV is one section, named after the file (`rendicion_fases.csv`).
+            let key = s.name.clone().unwrap_or_else(|| {
+                stem.trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_string()
+            });
+            let key = fold_key(&key);
+            let key = key
+                .strip_prefix("rendicion")
+                .filter(|k| !k.is_empty() && s.name.is_none())
+                .map(str::to_string)
+                .unwrap_or(key);
+            sheets.push((key, s));
+        }
+    }
+    problems.into_result(())?;
+    read(&sheets, config, ds, &entidades, &institucion)
+}
+
+fn read(
+    sheets: &[(String, Sheet)],
+    config: &Config,
+    ds: &Dataset,
+    entidades: &[Entidad],
+    institucion: &[usize],
+) -> Result<Respuestas, Error> {
+    let mut out = Respuestas::default();
+    let mut problems = Problems::default();
+    for (key, sheet) in sheets {
+        if sheet.rows.is_empty() {
+            continue;
+        }
+        if folds_to(GESTION_METAS, key) {
+            gestion(
+                sheet,
+                config,
+                ds,
+                entidades,
+                institucion,
+                &mut out,
+                &mut problems,
+            );
+            continue;
+        }
+        let Some(seccion) = SECCIONES
+            .iter()
+            .find(|s| folds_to(s.clave, key) || folds_to(s.titulo, key))
+        else {
+            let mut names: Vec<&str> = SECCIONES.iter().map(|s| s.clave).collect();
+            names.push(GESTION_METAS);
+            let hint = closest(key, names.iter().copied())
+                .map(|s| format!("; ¿quiso decir «{s}»?"))
+                .unwrap_or_default();
+            problems.push(
+                sheet.whole(),
+                format!(
+                    "hoja desconocida en rendicion{hint} (hojas admitidas: {})",
+                    names.join(", ")
+                ),
+            );
+            continue;
+        };
+        section(
+            sheet,
+            seccion,
+            config,
+            ds,
+            entidades,
+            &mut out,
+            &mut problems,
+        );
+    }
+    problems.into_result(out)
+}
+
+/// The columns of a section's sheet: `entidad` then the form's columns (the
+/// form's header text is accepted as an alias).
+fn schema_columns(s: &'static Seccion) -> Vec<Column> {
+    let mut v = vec![Column {
+        key: "entidad",
+        aliases: &[],
+        required: false,
+    }];
+    v.extend(s.columnas.iter().map(|c| Column {
+        key: c.clave,
+        aliases: std::slice::from_ref(&c.titulo),
+        required: c.obligatoria || c.tipo == Tipo::Etiqueta,
+    }));
+    v
+}
+
+fn section(
+    sheet: &Sheet,
+    s: &'static Seccion,
+    config: &Config,
+    ds: &Dataset,
+    entidades: &[Entidad],
+    out: &mut Respuestas,
+    problems: &mut Problems,
+) {
+    let columns = schema_columns(s);
+    let schema = Schema {
+        kind: s.clave,
+        columns: &columns,
+    };
+    let header = match locate(sheet, &schema) {
+        Ok(Some(h)) => h,
+        Ok(None) => {
+            problems.push(
+                sheet.whole(),
+                format!(
+                    "no se encontró el encabezado de la sección «{}» (columnas: {})",
+                    s.clave,
+                    columns.iter().map(|c| c.key).collect::<Vec<_>>().join(", ")
+                ),
+            );
+            return;
+        }
+        Err(ps) => {
+            problems.extend(ps);
+            return;
+        }
+    };
+    let mut seen: HashMap<(Entidad, usize), usize> = HashMap::new();
+    for row in &sheet.rows[header.row_index + 1..] {
+        let mut f = Fields::new(sheet, &header, row, problems);
+        let Some(entidad) = entidad(&mut f, config, ds, entidades) else {
+            continue;
+        };
+        let valores: Vec<Valor> = s
+            .columnas
+            .iter()
+            .map(|c| valor(&mut f, c.clave, c.tipo))
+            .collect();
+        if f.failed {
+            continue;
+        }
+        let fila = Fila {
+            valores,
+            origen: f.row_loc(),
+        };
+        // Which fixed row this is (labels), or a free row.
+        let fixed = if s.filas_fijas.is_empty() {
+            None
+        } else {
+            match fixed_row(s, &fila) {
+                Ok(i) => Some(i),
+                Err(m) => {
+                    let key = s
+                        .columnas
+                        .iter()
+                        .find(|c| c.tipo == Tipo::Etiqueta)
+                        .map_or("entidad", |c| c.clave);
+                    f.problem(key, m);
+                    continue;
+                }
+            }
+        };
+        let answered = s
+            .columnas
+            .iter()
+            .zip(&fila.valores)
+            .any(|(c, v)| c.tipo != Tipo::Etiqueta && *v != Valor::Vacio);
+        if !answered {
+            continue;
+        }
+        for c in s.columnas.iter().filter(|c| c.obligatoria) {
+            if *fila.valor(s, c.clave) == Valor::Vacio {
+                f.problem(c.clave, format!("falta la respuesta de «{}»", c.titulo));
+            }
+        }
+        for m in rules(s, &fila) {
+            f.problem(m.0, m.1);
+        }
+        let slot = match (s.forma, fixed) {
+            (Forma::Ficha, _) => Some(0),
+            (_, Some(i)) => Some(i),
+            _ => None,
+        };
+        if let Some(i) = slot {
+            if let Some(prev) = seen.insert((entidad, i), row.number) {
+                f.problem(
+                    "entidad",
+                    format!("respuesta repetida de la misma entidad (ya está en la fila {prev})"),
+                );
+            }
+        }
+        if !f.failed {
+            out.filas.entry((entidad, s.clave)).or_default().push(fila);
+        }
+    }
+}
+
+/// The entity a row answers for: blank or `institución` for the institution.
+fn entidad(
+    f: &mut Fields,
+    config: &Config,
+    ds: &Dataset,
+    entidades: &[Entidad],
+) -> Option<Entidad> {
+    let Some(t) = f.text("entidad") else {
+        return Some(Entidad::Institucion);
+    };
+    let k = fold_key(&t);
+    let inst = &config.institucion;
+    let e = if k == "institucion" || k == fold_key(&inst.nombre) || k == fold_key(&inst.siglas) {
+        Some(Entidad::Institucion)
+    } else if let Some(p) =
+        Provincia::parse(&t).or_else(|| Provincia::parse(t.trim_start_matches("Provincia de ")))
+    {
+        Some(Entidad::Provincia(p))
+    } else {
+        ds.unidades
+            .iter()
+            .position(|u| fold_key(&u.nombre) == k)
+            .map(Entidad::Unidad)
+    };
+    match e {
+        Some(e) if entidades.contains(&e) => Some(e),
+        Some(_) => {
+            f.problem(
+                "entidad",
+                format!(
+                    "«{t}» no rinde cuentas por separado; agréguela a [rendicion] en lotaip.toml"
+                ),
+            );
+            None
+        }
+        None => {
+            f.problem("entidad", format!("entidad desconocida «{t}»; se esperaba «institución», una provincia o una unidad que rinde cuentas por separado"));
+            None
+        }
+    }
+}
+
+fn valor(f: &mut Fields, key: &str, tipo: Tipo) -> Valor {
+    let cell = f.cell(key);
+    if cell.is_blank() {
+        return Valor::Vacio;
+    }
+    match tipo {
+        Tipo::Etiqueta | Tipo::Texto => f.text(key).map_or(Valor::Vacio, Valor::Texto),
+        Tipo::SiNo => match f.text(key) {
+            Some(t) if folds_to(&t, "si") => Valor::SiNo(true),
+            Some(t) if folds_to(&t, "no") => Valor::SiNo(false),
+            Some(t) => {
+                f.problem(key, format!("se esperaba SI o NO; se encontró «{t}»"));
+                Valor::Vacio
+            }
+            None => Valor::Vacio,
+        },
+        Tipo::Enlace => match f.text(key) {
+            Some(t) if folds_to(&t, "noaplica") => Valor::NoAplica,
+            Some(t) if super::resultados::looks_like_url(&t) => Valor::Enlace(t),
+            Some(t) => {
+                f.problem(key, format!("se esperaba un enlace que empiece por https:// o http://, o NO APLICA; se encontró «{t}»"));
+                Valor::Vacio
+            }
+            None => Valor::Vacio,
+        },
+        Tipo::Entero | Tipo::Monto | Tipo::Porcentaje => {
+            let Some(raw) = f.number(key) else {
+                return Valor::Vacio;
+            };
+            let v = raw.value;
+            let bad = match tipo {
+                Tipo::Entero => (v.is_sign_negative() || v.fract() != Decimal::ZERO)
+                    .then_some("un número entero no negativo"),
+                Tipo::Monto => (raw.percent_sign || v.is_sign_negative())
+                    .then_some("un monto en USD no negativo"),
+                _ => (v.is_sign_negative() || v > Decimal::ONE_HUNDRED)
+                    .then_some("un porcentaje entre 0 y 100"),
+            };
+            if let Some(what) = bad {
+                f.problem(
+                    key,
+                    format!("se esperaba {what}; se encontró «{}»", cell.shown()),
+                );
+                return Valor::Vacio;
+            }
+            Valor::Numero(v)
+        }
+        Tipo::Fecha => match cell {
+            Cell::Date(d) => Valor::Fecha(*d),
+            _ => {
+                let t = cell.shown();
+                match NaiveDate::parse_from_str(&t, "%d/%m/%Y")
+                    .or_else(|_| NaiveDate::parse_from_str(&t, "%Y-%m-%d"))
+                {
+                    Ok(d) => Valor::Fecha(d),
+                    Err(_) => {
+                        f.problem(
+                            key,
+                            format!("se esperaba una fecha DD/MM/AAAA; se encontró «{t}»"),
+                        );
+                        Valor::Vacio
+                    }
+                }
+            }
+        },
+    }
+}
+
+/// The fixed row a row's labels name.
+fn fixed_row(s: &Seccion, fila: &Fila) -> Result<usize, String> {
+    let labels: Vec<String> = s
+        .columnas
+        .iter()
+        .zip(&fila.valores)
+        .filter(|(c, _)| c.tipo == Tipo::Etiqueta)
+        .map(|(_, v)| match v {
+            Valor::Texto(t) => fold_key(t),
+            _ => String::new(),
+        })
+        .collect();
+    s.filas_fijas
+        .iter()
+        .position(|f| f.iter().zip(&labels).all(|(a, b)| folds_to(a, b)))
+        .ok_or_else(|| {
+            let shown: Vec<String> = s.filas_fijas.iter().map(|f| f.join(" — ")).collect();
+            format!(
+                "fila desconocida en «{}»; se esperaba una de: {}",
+                s.clave,
+                shown.join("; ")
+            )
+        })
+}
+
+/// SPEC 1.4 checks across a row's columns: (column, message) for each failure.
+fn rules(s: &'static Seccion, fila: &Fila) -> Vec<(&'static str, String)> {
+    let num = |k: &str| match fila.valor(s, k) {
+        Valor::Numero(d) => *d,
+        _ => Decimal::ZERO,
+    };
+    let titulo = |k: &'static str| s.columna(k).map_or(k, |c| c.titulo);
+    let mut out = Vec::new();
+    for r in s.reglas {
+        match *r {
+            Regla::Suma { total, partes } => {
+                let sum: Decimal = partes.iter().map(|p| num(p)).sum();
+                if sum != num(total) {
+                    let names: Vec<&str> = partes.iter().map(|p| titulo(p)).collect();
+                    out.push((
+                        partes[0],
+                        format!(
+                            "el desglose no suma el total: {} = {} pero «{}» es {}",
+                            names.join(" + "),
+                            sum,
+                            titulo(total),
+                            num(total)
+                        ),
+                    ));
+                }
+            }
+            Regla::Hasta100 { partes } => {
+                let sum: Decimal = partes.iter().map(|p| num(p)).sum();
+                if sum > Decimal::ONE_HUNDRED {
+                    out.push((
+                        partes[0],
+                        format!("los porcentajes suman {sum} %, más de 100 %"),
+                    ));
+                }
+            }
+            Regla::EnlaceSegun { si_no, enlace } => {
+                match (fila.valor(s, si_no), fila.valor(s, enlace)) {
+                    (Valor::SiNo(true), Valor::Vacio | Valor::NoAplica) => out.push((
+                        enlace,
+                        "con SI se requiere el enlace al medio de verificación (https://…)"
+                            .to_string(),
+                    )),
+                    (Valor::SiNo(false), Valor::Enlace(_)) => out.push((
+                        enlace,
+                        "con NO el enlace debe quedar vacío o decir NO APLICA".to_string(),
+                    )),
+                    _ => {}
+                }
+            }
+            Regla::NumeroSegun { si_no, numero } => match fila.valor(s, si_no) {
+                Valor::SiNo(true) if num(numero) < Decimal::ONE => {
+                    out.push((numero, "con SI el número debe ser al menos 1".to_string()))
+                }
+                Valor::SiNo(false) if num(numero) > Decimal::ZERO => {
+                    out.push((numero, "con NO el número debe ser 0".to_string()))
+                }
+                _ => {}
+            },
+        }
+    }
+    out
+}
+
+/// The optional sheet with the description of the management per meta.
+fn gestion(
+    sheet: &Sheet,
+    config: &Config,
+    ds: &Dataset,
+    entidades: &[Entidad],
+    institucion: &[usize],
+    out: &mut Respuestas,
+    problems: &mut Problems,
+) {
+    const COLS: &[Column] = &[
+        Column {
+            key: "entidad",
+            aliases: &[],
+            required: false,
+        },
+        Column {
+            key: "codigo",
+            aliases: &["código"],
+            required: false,
+        },
+        Column {
+            key: "indicador",
+            aliases: &[],
+            required: false,
+        },
+        Column {
+            key: "descripcion",
+            aliases: &["descripción de la gestión por meta"],
+            required: true,
+        },
+    ];
+    let schema = Schema {
+        kind: GESTION_METAS,
+        columns: COLS,
+    };
+    let header = match locate(sheet, &schema) {
+        Ok(Some(h)) => h,
+        Ok(None) => return problems.push(sheet.whole(), "no se encontró el encabezado de gestion_metas (entidad, codigo, indicador, descripcion)"),
+        Err(ps) => return problems.extend(ps),
+    };
+    for row in &sheet.rows[header.row_index + 1..] {
+        let mut f = Fields::new(sheet, &header, row, problems);
+        let Some(e) = entidad(&mut f, config, ds, entidades) else {
+            continue;
+        };
+        let code = f.text("codigo").map(|c| fold_key(&c));
+        let name = f.text("indicador");
+        let Some(texto) = f.required_text("descripcion", "la descripción de la gestión") else {
+            continue;
+        };
+        let units = ds.unidades_programaticas(e, institucion);
+        let found: Vec<usize> = (0..ds.indicadores.len())
+            .filter(|i| units.contains(&ds.indicadores[*i].unidad))
+            .filter(|i| {
+                code.as_ref().is_none_or(|c| {
+                    fold_key(ds.indicadores[*i].codigo.as_deref().unwrap_or("")) == *c
+                })
+            })
+            .filter(|i| {
+                name.as_ref()
+                    .is_none_or(|n| fold_key(&ds.indicadores[*i].nombre) == fold_key(n))
+            })
+            .collect();
+        match (code.is_none() && name.is_none(), found.as_slice()) {
+            (true, _) => f.problem("codigo", "falta el código o el nombre del indicador"),
+            (false, [i]) => out.gestion.push(GestionMeta {
+                entidad: e,
+                indicador: *i,
+                texto,
+            }),
+            (false, []) => f.problem(
+                "indicador",
+                "el indicador no es una meta de la ejecución programática de esa entidad",
+            ),
+            (false, _) => f.problem(
+                "indicador",
+                "hay varios indicadores con ese código; escriba también el nombre",
+            ),
+        }
+    }
+}
+
+/// A warning for every section an entity left unanswered: the report prints
+/// it with `S/N` and `NO APLICA`.
+pub fn sin_responder(
+    resp: &Respuestas,
+    entidades: &[Entidad],
+    nombre: impl Fn(Entidad) -> String,
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for &e in entidades {
+        let faltan: Vec<&str> = SECCIONES
+            .iter()
+            .filter(|s| s.forma == Forma::Ficha || !s.filas_fijas.is_empty())
+            .filter(|s| resp.de(e, s.clave).is_empty())
+            .map(|s| s.clave)
+            .collect();
+        if !faltan.is_empty() {
+            out.push(Warning::new(
+                "sección sin responder",
+                Location::file("rendicion"),
+                format!(
+                    "{}: sin respuestas en {}; el informe muestra S/N y NO APLICA",
+                    nombre(e),
+                    faltan.join(", ")
+                ),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,716 @@
+//! The CPCCS «Formulario de Informe de Rendición de Cuentas», as data: the
+//! sections that are answered (read from the `rendicion` workbook, one sheet
+//! per section) with their columns, fixed rows and rules. The same table
+//! drives the reader, the template workbook and the rendered report.
+
+/// What a column holds, which decides how it is read, checked and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tipo {
+    /// The label of a fixed row (`VEEDURÍAS CIUDADANAS`), written by the form.
+    Etiqueta,
+    Texto,
+    /// `SI` or `NO`.
+    SiNo,
+    /// A link to the evidence: `https://…`, or `NO APLICA`.
+    Enlace,
+    /// A count.
+    Entero,
+    /// US dollars.
+    Monto,
+    /// Percentage points (`60`, `60 %`).
+    Porcentaje,
+    Fecha,
+}
+
+/// A column of an answered section.
+#[derive(Clone, Copy, Debug)]
+pub struct Columna {
+    /// Header of the sheet (and key).
+    pub clave: &'static str,
+    /// Header as the form prints it.
+    pub titulo: &'static str,
+    /// The form's upper header when it groups columns (two-row headers).
+    pub grupo: Option<&'static str>,
+    pub tipo: Tipo,
+    pub obligatoria: bool,
+    /// What the form prints when the answer is empty.
+    pub vacio: &'static str,
+}
+
+const fn c(clave: &'static str, titulo: &'static str, tipo: Tipo) -> Columna {
+    let vacio = match tipo {
+        Tipo::Enlace => "NO APLICA",
+        Tipo::Entero | Tipo::Monto | Tipo::Porcentaje => "0",
+        _ => "",
+    };
+    Columna {
+        clave,
+        titulo,
+        grupo: None,
+        tipo,
+        obligatoria: false,
+        vacio,
+    }
+}
+
+const fn req(col: Columna) -> Columna {
+    Columna {
+        obligatoria: true,
+        ..col
+    }
+}
+
+const fn en(grupo: &'static str, col: Columna) -> Columna {
+    Columna {
+        grupo: Some(grupo),
+        ..col
+    }
+}
+
+const fn sn(col: Columna) -> Columna {
+    Columna {
+        vacio: "S/N",
+        ..col
+    }
+}
+
+/// A check across the columns of a row.
+#[derive(Clone, Copy, Debug)]
+pub enum Regla {
+    /// The parts add up to the total (attendees by gender = attendees).
+    Suma {
+        total: &'static str,
+        partes: &'static [&'static str],
+    },
+    /// The parts add up to at most 100 (percentages of one budget).
+    Hasta100 { partes: &'static [&'static str] },
+    /// With `SI` the link is required and a URL; with `NO` it is empty or `NO APLICA`.
+    EnlaceSegun {
+        si_no: &'static str,
+        enlace: &'static str,
+    },
+    /// With `SI` the count is at least 1; with `NO` it is 0 or empty.
+    NumeroSegun {
+        si_no: &'static str,
+        numero: &'static str,
+    },
+}
+
+/// How a section is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Forma {
+    /// One answer per entity, printed as label / value pairs.
+    Ficha,
+    /// Rows under column headers.
+    Tabla,
+}
+
+/// An answered section of the form.
+#[derive(Clone, Copy, Debug)]
+pub struct Seccion {
+    /// Sheet name in the `rendicion` workbook.
+    pub clave: &'static str,
+    /// Title as the form prints it.
+    pub titulo: &'static str,
+    pub forma: Forma,
+    pub columnas: &'static [Columna],
+    /// Values of the label columns of the rows the form always prints.
+    pub filas_fijas: &'static [&'static [&'static str]],
+    /// The row printed when a free-row section has no answers.
+    pub vacia: &'static [&'static str],
+    pub reglas: &'static [Regla],
+}
+
+impl Seccion {
+    /// The section with a sheet name, if any.
+    pub fn por_clave(clave: &str) -> Option<&'static Seccion> {
+        SECCIONES.iter().find(|s| s.clave == clave)
+    }
+
+    pub fn columna(&self, clave: &str) -> Option<&'static Columna> {
+        self.columnas.iter().find(|c| c.clave == clave)
+    }
+}
+
+use Tipo::*;
+
+const LINK: &str = "LINK AL MEDIO DE VERIFICACIÓN PUBLICADO EN LA PÁG. WEB DE LA INSTITUCIÓN";
+const SI_NO: &str = "PONGA SI O NO";
+
+const PERSONA: &[Columna] = &[
+    req(c("nombre", "NOMBRE", Texto)),
+    req(c("cargo", "CARGO", Texto)),
+    c("fecha_designacion", "FECHA DE DESIGNACIÓN", Fecha),
+    c("correo", "CORREO ELECTRÓNICO", Texto),
+    c("telefonos", "TELÉFONOS", Texto),
+];
+
+const MECANISMO: [Columna; 3] = [
+    req(c("implementado", SI_NO, SiNo)),
+    c(
+        "numero",
+        "NÚMERO DE MECANISMOS IMPLEMENTADOS EN EL AÑO",
+        Entero,
+    ),
+    c("enlace", LINK, Enlace),
+];
+
+/// Every answered section, in the order of the form.
+pub const SECCIONES: &[Seccion] = &[
+    Seccion {
+        clave: "datos_generales",
+        titulo: "DATOS GENERALES",
+        forma: Forma::Ficha,
+        columnas: &[
+            c("nombre_unidad", "NOMBRE DE LA UNIDAD", Texto),
+            c("pertenece_a", "PERTENECE A QUÉ INSTITUCIÓN", Texto),
+            c("adscrita_a", "ADSCRITA A QUÉ INSTITUCIÓN", Texto),
+            req(c("funcion", "FUNCIÓN A LA QUE PERTENECE", Texto)),
+            c("sector", "SECTOR", Texto),
+            req(c("nivel", "NIVEL QUE RINDE CUENTAS", Texto)),
+            c("provincia", "PROVINCIA", Texto),
+            c("canton", "CANTÓN", Texto),
+            c("parroquia", "PARROQUIA", Texto),
+            c("direccion", "DIRECCIÓN", Texto),
+            c("correo", "CORREO ELECTRÓNICO", Texto),
+            c("pagina_web", "PÁGINA WEB", Enlace),
+            c("telefonos", "TELÉFONOS", Texto),
+            c("ruc", "N.º RUC", Texto),
+            c(
+                "enlace_presupuesto",
+                "LINK A LA EJECUCIÓN PRESUPUESTARIA",
+                Enlace,
+            ),
+        ],
+        filas_fijas: &[],
+        vacia: &[],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "representante_legal",
+        titulo: "REPRESENTANTE LEGAL DE LA UNIDAD DE ADMINISTRACIÓN FINANCIERA",
+        forma: Forma::Ficha,
+        columnas: PERSONA,
+        filas_fijas: &[],
+        vacia: &[],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "responsable_proceso",
+        titulo: "RESPONSABLE DEL PROCESO DE RENDICIÓN DE CUENTAS",
+        forma: Forma::Ficha,
+        columnas: PERSONA,
+        filas_fijas: &[],
+        vacia: &[],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "responsable_registro",
+        titulo: "RESPONSABLE DEL REGISTRO DEL INFORME DE RENDICIÓN DE CUENTAS EN EL SISTEMA",
+        forma: Forma::Ficha,
+        columnas: PERSONA,
+        filas_fijas: &[],
+        vacia: &[],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "cobertura",
+        titulo: "COBERTURA TERRITORIAL",
+        forma: Forma::Tabla,
+        columnas: &[
+            c("cobertura", "COBERTURA", Etiqueta),
+            c("unidades", "N.º DE UNIDADES", Entero),
+            sn(c("descripcion", "DESCRIPCIÓN DE LA COBERTURA", Texto)),
+        ],
+        filas_fijas: &[
+            &["NACIONAL"],
+            &["ZONAL"],
+            &["PROVINCIAL"],
+            &["CANTONAL"],
+            &["PARROQUIAL"],
+            &["INSTITUCIONAL"],
+        ],
+        vacia: &[],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "planificacion_participativa",
+        titulo: "PARTICIPACIÓN CIUDADANA: PLANIFICACIÓN PARTICIPATIVA",
+        forma: Forma::Tabla,
+        columnas: &[
+            c("pregunta", "PLANIFICACIÓN PARTICIPATIVA", Etiqueta),
+            req(c("respuesta", SI_NO, SiNo)),
+            c("enlace", "MEDIOS DE VERIFICACIÓN", Enlace),
+        ],
+        filas_fijas: &[&[
+            "SE HAN IMPLEMENTADO MECANISMOS DE PARTICIPACIÓN CIUDADANA PARA LA FORMULACIÓN DE POLÍTICAS Y PLANES INSTITUCIONALES",
+        ]],
+        vacia: &[],
+        reglas: &[Regla::EnlaceSegun {
+            si_no: "respuesta",
+            enlace: "enlace",
+        }],
+    },
+    Seccion {
+        clave: "participacion",
+        titulo: "MECANISMOS DE PARTICIPACIÓN CIUDADANA",
+        forma: Forma::Tabla,
+        columnas: &[
+            c(
+                "mecanismo",
+                "MECANISMOS DE PARTICIPACIÓN CIUDADANA",
+                Etiqueta,
+            ),
+            MECANISMO[0],
+            MECANISMO[1],
+            MECANISMO[2],
+        ],
+        filas_fijas: &[
+            &["AUDIENCIA PÚBLICA"],
+            &["CONSEJOS CONSULTIVOS"],
+            &["DIÁLOGOS PERIÓDICOS DE DELIBERACIÓN"],
+            &["AGENDA PÚBLICA DE CONSULTA A LA CIUDADANÍA"],
+            &["CONSEJO CIUDADANO SECTORIAL"],
+            &["OTROS"],
+        ],
+        vacia: &[],
+        reglas: &[
+            Regla::EnlaceSegun {
+                si_no: "implementado",
+                enlace: "enlace",
+            },
+            Regla::NumeroSegun {
+                si_no: "implementado",
+                numero: "numero",
+            },
+        ],
+    },
+    Seccion {
+        clave: "control_social",
+        titulo: "MECANISMOS DE CONTROL SOCIAL",
+        forma: Forma::Tabla,
+        columnas: &[
+            c(
+                "mecanismo",
+                "MECANISMOS DE CONTROL SOCIAL GENERADOS POR LA COMUNIDAD",
+                Etiqueta,
+            ),
+            MECANISMO[0],
+            c("numero", "NÚMERO DE MECANISMOS", Entero),
+            MECANISMO[2],
+        ],
+        filas_fijas: &[
+            &["VEEDURÍAS CIUDADANAS"],
+            &["OBSERVATORIOS CIUDADANOS"],
+            &["DEFENSORÍAS COMUNITARIAS"],
+            &["COMITÉS DE USUARIOS DE SERVICIOS"],
+            &["OTROS"],
+        ],
+        vacia: &[],
+        reglas: &[
+            Regla::EnlaceSegun {
+                si_no: "implementado",
+                enlace: "enlace",
+            },
+            Regla::NumeroSegun {
+                si_no: "implementado",
+                numero: "numero",
+            },
+        ],
+    },
+    Seccion {
+        clave: "fases",
+        titulo: "PROCESO DE RENDICIÓN DE CUENTAS",
+        forma: Forma::Tabla,
+        columnas: &[
+            c("fase", "FASE", Etiqueta),
+            c(
+                "paso",
+                "PASOS DEL PROCESO DE RENDICIÓN DE CUENTAS",
+                Etiqueta,
+            ),
+            req(c("realizado", SI_NO, SiNo)),
+            sn(c(
+                "descripcion",
+                "DESCRIBA LA EJECUCIÓN DE LOS PASOS",
+                Texto,
+            )),
+            c("enlace", LINK, Enlace),
+        ],
+        filas_fijas: &[
+            &["FASE 0", "CONFORMACIÓN DEL EQUIPO DE RENDICIÓN DE CUENTAS"],
+            &[
+                "FASE 0",
+                "DISEÑO DE LA PROPUESTA DEL PROCESO DE RENDICIÓN DE CUENTAS",
+            ],
+            &["FASE 1", "EVALUACIÓN DE LA GESTIÓN INSTITUCIONAL:"],
+            &[
+                "FASE 1",
+                "LLENADO DEL FORMULARIO DE INFORME DE RENDICIÓN DE CUENTAS ESTABLECIDO POR EL CPCCS",
+            ],
+            &["FASE 1", "REDACCIÓN DEL INFORME DE RENDICIÓN DE CUENTAS"],
+            &[
+                "FASE 1",
+                "SOCIALIZACIÓN INTERNA Y APROBACIÓN DEL INFORME DE RENDICIÓN DE CUENTAS POR PARTE DE LOS RESPONSABLES",
+            ],
+            &[
+                "FASE 2",
+                "DIFUSIÓN DEL INFORME DE RENDICIÓN DE CUENTAS A TRAVÉS DE DISTINTOS MEDIOS",
+            ],
+            &["FASE 2", "PLANIFICACIÓN DE LOS EVENTOS PARTICIPATIVOS"],
+            &[
+                "FASE 2",
+                "REALIZACIÓN DEL EVENTO DE RENDICIÓN DE CUENTAS A LA CIUDADANÍA",
+            ],
+            &[
+                "FASE 2",
+                "RINDIÓ CUENTAS A LA CIUDADANÍA EN LA PLAZO ESTABLECIDO",
+            ],
+            &[
+                "FASE 2",
+                "INCORPORACIÓN DE LOS APORTES CIUDADANOS EN EL INFORME DE RENDICIÓN DE CUENTAS",
+            ],
+            &[
+                "FASE 3",
+                "ENTREGA DEL INFORME DE RENDICIÓN DE CUENTAS AL CPCCS, A TRAVÉS DEL INGRESO DEL INFORME EN EL SISTEMA VIRTUAL",
+            ],
+        ],
+        vacia: &[],
+        reglas: &[Regla::EnlaceSegun {
+            si_no: "realizado",
+            enlace: "enlace",
+        }],
+    },
+    Seccion {
+        clave: "aportes_ciudadanos",
+        titulo: "DESCRIBA LOS PRINCIPALES APORTES CIUDADANOS RECIBIDOS",
+        forma: Forma::Ficha,
+        columnas: &[sn(c(
+            "descripcion",
+            "DESCRIBA LOS PRINCIPALES APORTES CIUDADANOS RECIBIDOS",
+            Texto,
+        ))],
+        filas_fijas: &[],
+        vacia: &[],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "deliberacion",
+        titulo: "DATOS DE LA DELIBERACIÓN PÚBLICA Y EVALUACIÓN CIUDADANA DE RENDICIÓN DE CUENTAS",
+        forma: Forma::Tabla,
+        columnas: &[
+            req(c(
+                "fecha",
+                "FECHA EN QUE SE REALIZÓ LA RENDICIÓN DE CUENTAS ANTE LA CIUDADANÍA",
+                Fecha,
+            )),
+            req(c("usuarios", "N.º DE USUARIOS", Entero)),
+            en(
+                "NO. DE USUARIOS POR GÉNERO",
+                c("masculino", "MASCULINO", Entero),
+            ),
+            en(
+                "NO. DE USUARIOS POR GÉNERO",
+                c("femenino", "FEMENINO", Entero),
+            ),
+            en("NO. DE USUARIOS POR GÉNERO", c("glbti", "GLBTI", Entero)),
+            en(
+                "NO. DE USUARIOS POR PUEBLOS Y NACIONALIDADES",
+                c("montubio", "MONTUBIO", Entero),
+            ),
+            en(
+                "NO. DE USUARIOS POR PUEBLOS Y NACIONALIDADES",
+                c("mestizo", "MESTIZO", Entero),
+            ),
+            en(
+                "NO. DE USUARIOS POR PUEBLOS Y NACIONALIDADES",
+                c("cholo", "CHOLO", Entero),
+            ),
+            en(
+                "NO. DE USUARIOS POR PUEBLOS Y NACIONALIDADES",
+                c("indigena", "INDÍGENA", Entero),
+            ),
+            en(
+                "NO. DE USUARIOS POR PUEBLOS Y NACIONALIDADES",
+                c("afroecuatoriano", "AFROECUATORIANO", Entero),
+            ),
+        ],
+        filas_fijas: &[],
+        vacia: &["S/N", "0", "0", "0", "0", "0", "0", "0", "0", "0"],
+        reglas: &[
+            Regla::Suma {
+                total: "usuarios",
+                partes: &["masculino", "femenino", "glbti"],
+            },
+            Regla::Suma {
+                total: "usuarios",
+                partes: &[
+                    "montubio",
+                    "mestizo",
+                    "cholo",
+                    "indigena",
+                    "afroecuatoriano",
+                ],
+            },
+        ],
+    },
+    Seccion {
+        clave: "compromisos",
+        titulo: "INCORPORACIÓN DE LOS APORTES CIUDADANOS DE LA RENDICIÓN DE CUENTAS DEL AÑO ANTERIOR EN LA GESTIÓN INSTITUCIONAL",
+        forma: Forma::Tabla,
+        columnas: &[
+            req(c(
+                "compromiso",
+                "DESCRIBA LOS COMPROMISOS ASUMIDOS CON LA COMUNIDAD",
+                Texto,
+            )),
+            req(c(
+                "incorporado",
+                "SE INCORPORÓ EL APORTE CIUDADANO EN LA GESTIÓN INSTITUCIONAL? (PONGA SI O NO)",
+                SiNo,
+            )),
+            c(
+                "avance",
+                "PORCENTAJE DE AVANCES DE CUMPLIMIENTO",
+                Porcentaje,
+            ),
+            c("resultados", "DESCRIPCIÓN DE RESULTADOS", Texto),
+            c("enlace", "LINK AL MEDIO DE VERIFICACIÓN", Enlace),
+        ],
+        filas_fijas: &[],
+        vacia: &[
+            "NO SE RECIBIERON APORTES CIUDADANOS",
+            "NO",
+            "0",
+            "",
+            "NO APLICA",
+        ],
+        reglas: &[
+            Regla::EnlaceSegun {
+                si_no: "incorporado",
+                enlace: "enlace",
+            },
+            Regla::Hasta100 {
+                partes: &["avance"],
+            },
+        ],
+    },
+    Seccion {
+        clave: "difusion",
+        titulo: "DIFUSIÓN Y COMUNICACIÓN DE LA GESTIÓN INSTITUCIONAL",
+        forma: Forma::Tabla,
+        columnas: &[
+            c("medio", "MEDIOS DE VERIFICACIÓN", Etiqueta),
+            c("medios", "No. DE MEDIOS", Entero),
+            c(
+                "pct_local",
+                "PORCENTAJE DEL PPTO. DEL PAUTAJE QUE SE DESTINO A MEDIOS LOCALES Y REGIONALES",
+                Porcentaje,
+            ),
+            c(
+                "pct_nacional",
+                "PORCENTAJE DEL PPTO. DEL PAUTAJE QUE SE DESTINO A MEDIOS NACIONALES",
+                Porcentaje,
+            ),
+            c(
+                "pct_internacional",
+                "PORCENTAJE DEL PPTO. DEL PAUTAJE QUE SE DESTINO A MEDIOS INTERNACIONALES",
+                Porcentaje,
+            ),
+            c("enlace", LINK, Enlace),
+            c("nombre_radio", "NOMBRE DE LA RADIO", Texto),
+            c("monto", "MONTO", Monto),
+            c("minutos", "MINUTOS", Entero),
+        ],
+        filas_fijas: &[
+            &["Radio"],
+            &["Prensa"],
+            &["Televisión"],
+            &["Medios digitales"],
+        ],
+        vacia: &[],
+        reglas: &[Regla::Hasta100 {
+            partes: &["pct_local", "pct_nacional", "pct_internacional"],
+        }],
+    },
+    Seccion {
+        clave: "transparencia",
+        titulo: "TRANSPARENCIA Y ACCESO A LA INFORMACIÓN DE LA GESTIÓN INSTITUCIONAL Y DE SU RENDICIÓN DE CUENTAS",
+        forma: Forma::Tabla,
+        columnas: &[
+            c("mecanismo", "MECANISMOS ADOPTADOS", Etiqueta),
+            req(c("implementado", SI_NO, SiNo)),
+            c("enlace", LINK, Enlace),
+        ],
+        filas_fijas: &[
+            &[
+                "PUBLICACIÓN EN LA PÁG. WEB DE LOS CONTENIDOS ESTABLECIDOS EN EL ART. 19 DE LA LOTAIP",
+            ],
+            &[
+                "PUBLICACIÓN EN LA PÁG. WEB DE LOS CONTENIDOS ESTABLECIDOS EN EL ART. 29 DE LA LOTAIP",
+            ],
+        ],
+        vacia: &[],
+        reglas: &[Regla::EnlaceSegun {
+            si_no: "implementado",
+            enlace: "enlace",
+        }],
+    },
+    Seccion {
+        clave: "planificacion",
+        titulo: "PLANIFICACIÓN: Se refiere a la articulación de políticas públicas",
+        forma: Forma::Tabla,
+        columnas: &[
+            c(
+                "pregunta",
+                "LA INSTITUCIÓN TIENE ARTICULADO EL PLAN ESTRATÉGICO INSTITUCIONAL",
+                Etiqueta,
+            ),
+            req(c("respuesta", SI_NO, SiNo)),
+            c("enlace", LINK, Enlace),
+        ],
+        filas_fijas: &[
+            &["LA INSTITUCIÓN TIENE ARTICULADAS SUS POA AL PLAN NACIONAL DE DESARROLLO"],
+            &["EL POA ESTÁ ARTICULADO AL PLAN ESTRATÉGICO"],
+        ],
+        vacia: &[],
+        reglas: &[Regla::EnlaceSegun {
+            si_no: "respuesta",
+            enlace: "enlace",
+        }],
+    },
+    Seccion {
+        clave: "contratacion",
+        titulo: "PROCESOS DE CONTRATACIÓN Y COMPRAS PÚBLICAS DE BIENES Y SERVICIOS",
+        forma: Forma::Tabla,
+        columnas: &[
+            req(c("tipo", "TIPO DE CONTRATACIÓN", Texto)),
+            en(
+                "ESTADO ACTUAL",
+                c("numero_adjudicados", "Número Total Adjudicados", Entero),
+            ),
+            en(
+                "ESTADO ACTUAL",
+                c("valor_adjudicados", "Valor Total Adjudicados", Monto),
+            ),
+            en(
+                "ESTADO ACTUAL",
+                c("numero_finalizados", "Número Total Finalizados", Entero),
+            ),
+            en(
+                "ESTADO ACTUAL",
+                c("valor_finalizados", "Valor Total Finalizados", Monto),
+            ),
+            c(
+                "enlace",
+                "LINK AL MEDIO DE VERIFICACIÓN PUBLICADO EN LA PAG. WEB DE LA INSTITUCIÓN",
+                Enlace,
+            ),
+        ],
+        filas_fijas: &[],
+        vacia: &["NINGUNO", "0", "0", "0", "0", "NO APLICA"],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "enajenaciones",
+        titulo: "ENAJENACIÓN, DONACIONES Y EXPROPIACIONES DE BIENES",
+        forma: Forma::Tabla,
+        columnas: &[
+            req(c("tipo", "TIPO", Texto)),
+            c("bien", "BIEN", Texto),
+            c("valor", "VALOR TOTAL", Monto),
+            c(
+                "enlace",
+                "LINK AL MEDIO DE VERIFICACIÓN PUBLICADO EN LA PAG. WEB DE LA INSTITUCIÓN",
+                Enlace,
+            ),
+        ],
+        filas_fijas: &[],
+        vacia: &["NINGUNA", "NO APLICA", "0", "NO APLICA"],
+        reglas: &[],
+    },
+    Seccion {
+        clave: "recomendaciones",
+        titulo: "INCORPORACIÓN DE RECOMENDACIONES Y DICTÁMENES POR PARTE DE LAS ENTIDADES DE LA FUNCIÓN DE TRANSPARENCIA Y CONTROL SOCIAL Y LA PROCURADURÍA GENERAL DEL ESTADO",
+        forma: Forma::Tabla,
+        columnas: &[
+            req(c("entidad_recomienda", "ENTIDAD QUE RECOMIENDA", Texto)),
+            sn(c(
+                "informe",
+                "NO. DE INFORME DE LA ENTIDAD QUE RECOMIENDA",
+                Texto,
+            )),
+            sn(c(
+                "informe_cumplimiento",
+                "NO. DE INFORME DE CUMPLIMIENTO",
+                Texto,
+            )),
+            c(
+                "cumplimiento",
+                "% DE CUMPLIMIENTO DE LAS RECOMENDACIONES",
+                Porcentaje,
+            ),
+            c("observaciones", "OBSERVACIONES", Texto),
+            c("enlace", LINK, Enlace),
+        ],
+        filas_fijas: &[],
+        vacia: &["NINGUNA", "S/N", "S/N", "0", "", "NO APLICA"],
+        reglas: &[Regla::Hasta100 {
+            partes: &["cumplimiento"],
+        }],
+    },
+];
+
+/// The optional sheet that describes the management of each computed meta
+/// (column «DESCRIPCIÓN DE LA GESTIÓN POR META»).
+pub const GESTION_METAS: &str = "gestion_metas";
+
+/// Sections printed after which the computed ones go, in the form's order:
+/// the programmatic and budget sections come after `planificacion`.
+pub const ANTES_DE_CALCULADAS: &str = "planificacion";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_rows_fill_exactly_the_label_columns() {
+        for s in SECCIONES {
+            let labels = s
+                .columnas
+                .iter()
+                .filter(|c| c.tipo == Tipo::Etiqueta)
+                .count();
+            for f in s.filas_fijas {
+                assert_eq!(f.len(), labels, "{}", s.clave);
+            }
+            if !s.vacia.is_empty() {
+                assert_eq!(s.vacia.len(), s.columnas.len(), "{}", s.clave);
+            }
+            for r in s.reglas {
+                let keys: Vec<&str> = match r {
+                    Regla::Suma { total, partes } => {
+                        partes.iter().copied().chain([*total]).collect()
+                    }
+                    Regla::Hasta100 { partes } => partes.to_vec(),
+                    Regla::EnlaceSegun { si_no, enlace } => vec![si_no, enlace],
+                    Regla::NumeroSegun { si_no, numero } => vec![si_no, numero],
+                };
+                for k in keys {
+                    assert!(s.columna(k).is_some(), "{}: {k}", s.clave);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sheet_names_are_unique_and_valid() {
+        let mut keys: Vec<&str> = SECCIONES.iter().map(|s| s.clave).collect();
+        keys.push(GESTION_METAS);
+        let n = keys.len();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), n);
+        assert!(keys.iter().all(|k| k.len() <= 31));
+    }
+}

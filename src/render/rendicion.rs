@@ -1,0 +1,242 @@
+//! The yearly accountability report (CPCCS form) of the institution and of
+//! each province or unit that reports on its own, as XLSX and PDF.
+
+use serde::Serialize;
+
+use super::view::rendicion::{Textos, VistaRendicion, vista};
+use super::{OutputFile, Templates};
+use crate::compute::anual::{Rendicion, rendicion};
+use crate::compute::rules;
+use crate::config::Config;
+use crate::error::{Error, Warning};
+use crate::format;
+use crate::input::rendicion::Respuestas;
+use crate::model::{Dataset, Entidad, MESES};
+use crate::text::fold_words;
+
+/// Everything the accountability renderers read.
+pub struct Contexto<'a> {
+    pub config: &'a Config,
+    pub dataset: &'a Dataset,
+    pub respuestas: &'a Respuestas,
+    pub templates: &'a Templates,
+    /// The institution's own units (empty: the `gobernante` ones).
+    pub institucion: &'a [usize],
+    /// The declared date of the report.
+    pub fecha: chrono::NaiveDate,
+}
+
+/// The files of one entity's report, and the warnings that concern it
+/// (`avisos`, given, plus those its computation raised; the workbook lists them).
+pub fn render(
+    ctx: &Contexto,
+    entidad: Entidad,
+    mut avisos: Vec<Warning>,
+) -> Result<(Vec<OutputFile>, Vec<Warning>), Error> {
+    let ds = ctx.dataset;
+    let nombre = ds.nombre_entidad(entidad, &ctx.config.institucion.nombre);
+    let r = rendicion(ds, entidad, nombre, ctx.institucion);
+    avisos.extend(r.avisos.iter().cloned());
+    let textos = textos(ctx, &r)?;
+    let v = vista(ds, ctx.config, &r, ctx.respuestas, &textos);
+    let base = format!("rendicion_{}_{}", ctx.config.anio, slug(ds, entidad));
+    let xlsx = super::xlsx::rendicion::libro(ctx, &v, &avisos, format!("{base}.xlsx"))?;
+    let pdf = pdf(ctx, &v, format!("{base}.pdf"))?;
+    Ok((vec![xlsx, pdf], avisos))
+}
+
+/// A file-name part for an entity: `institucion`, `los-rios`, or the unit's name.
+pub fn slug(ds: &Dataset, e: Entidad) -> String {
+    match e {
+        Entidad::Institucion => "institucion".into(),
+        Entidad::Provincia(p) => p.slug(),
+        Entidad::Unidad(u) => {
+            let s = fold_words(&ds.unidades[u].nombre).replace(' ', "-");
+            s.chars()
+                .take(80)
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_string()
+        }
+    }
+}
+
+fn pdf(ctx: &Contexto, v: &VistaRendicion, path: String) -> Result<OutputFile, Error> {
+    let mut t = tera::Context::new();
+    t.insert("institucion", &ctx.config.institucion);
+    t.insert("r", v);
+    t.insert("fecha", &ctx.fecha.format("%Y-%m-%d").to_string());
+    let xhtml = ctx.templates.render("rendicion.html", &t)?;
+    let bytes = crate::pdf::render_xhtml(&xhtml).map_err(|e| Error::Render {
+        file: path.clone(),
+        detail: e.to_string(),
+    })?;
+    Ok(OutputFile { path, bytes })
+}
+
+/// A meta as the text templates see it.
+#[derive(Serialize)]
+struct MetaTexto {
+    indicador: String,
+    /// The name with a lower-case first letter (`porcentaje de ejecución…`).
+    indicador_minuscula: String,
+    /// The name without its leading measure (`ejecución del PAC`).
+    objeto: String,
+    codigo: String,
+    medida: &'static str,
+    sentido: &'static str,
+    periodicidad: &'static str,
+    meta: String,
+    real: String,
+    cumplimiento: String,
+    semaforo: String,
+    meses_sin_resultado: String,
+}
+
+/// Renders the editable texts: each meta's description and default
+/// management description, and each objective's narrative.
+fn textos(ctx: &Contexto, r: &Rendicion) -> Result<Textos, Error> {
+    let ds = ctx.dataset;
+    let metas: Vec<MetaTexto> = r.metas.iter().map(|m| meta_texto(ctx, m)).collect();
+    let mut out = Textos {
+        meta: Vec::new(),
+        gestion: Vec::new(),
+        objetivos: Vec::new(),
+    };
+    for (m, t) in r.metas.iter().zip(&metas) {
+        let mut c = tera::Context::new();
+        c.insert("m", t);
+        out.meta.push(
+            ctx.templates
+                .render("rendicion_meta.txt", &c)?
+                .trim()
+                .to_string(),
+        );
+        let given = ctx
+            .respuestas
+            .gestion
+            .iter()
+            .find(|g| g.entidad == r.entidad && g.indicador == m.indicador);
+        out.gestion.push(match given {
+            Some(g) => g.texto.clone(),
+            None => ctx
+                .templates
+                .render("rendicion_gestion.txt", &c)?
+                .trim()
+                .to_string(),
+        });
+    }
+    let mut k = 0;
+    while k < r.metas.len() {
+        let objetivo = ds.indicadores[r.metas[k].indicador].objetivo.clone();
+        let n = r.metas[k..]
+            .iter()
+            .take_while(|m| ds.indicadores[m.indicador].objetivo == objetivo)
+            .count();
+        let grupo = &r.metas[k..k + n];
+        let con_valor: Vec<(usize, rust_decimal::Decimal)> = grupo
+            .iter()
+            .enumerate()
+            .filter_map(|(j, m)| m.anual.cumplimiento.map(|p| (k + j, p)))
+            .collect();
+        let color = |s: &str| {
+            con_valor
+                .iter()
+                .filter(|(_, p)| rules::semaforo(*p, &ctx.config.semaforo).nombre() == s)
+                .count()
+        };
+        let mejor = con_valor
+            .iter()
+            .max_by(|a, b| a.1.cmp(&b.1))
+            .map(|(i, _)| &metas[*i]);
+        let peor = con_valor
+            .iter()
+            .min_by(|a, b| a.1.cmp(&b.1))
+            .map(|(i, _)| &metas[*i]);
+        let mut c = tera::Context::new();
+        c.insert("entidad", &r.nombre);
+        c.insert("anio", &ctx.config.anio);
+        c.insert("objetivo", &objetivo);
+        c.insert("metas", &metas[k..k + n]);
+        c.insert("n", &n);
+        c.insert("evaluadas", &con_valor.len());
+        c.insert(
+            "promedio",
+            &rules::mean(con_valor.iter().map(|(_, p)| rules::clamp_pct(*p)))
+                .map(format::pct)
+                .unwrap_or_default(),
+        );
+        c.insert("verdes", &color("verde"));
+        c.insert("amarillas", &color("amarillo"));
+        c.insert("rojas", &color("rojo"));
+        c.insert("mejor", &mejor);
+        c.insert("peor", &peor);
+        out.objetivos.push((
+            objetivo,
+            ctx.templates
+                .render("rendicion_objetivo.txt", &c)?
+                .trim()
+                .to_string(),
+        ));
+        k += n;
+    }
+    Ok(out)
+}
+
+fn meta_texto(ctx: &Contexto, m: &crate::compute::anual::MetaPoa) -> MetaTexto {
+    let ind = &ctx.dataset.indicadores[m.indicador];
+    let a = &m.anual;
+    let minuscula = lower_first(&ind.nombre);
+    let objeto = ["porcentaje de ", "número de ", "numero de "]
+        .iter()
+        .find_map(|p| minuscula.strip_prefix(p))
+        .unwrap_or(&minuscula)
+        .to_string();
+    let val = |v: Option<rust_decimal::Decimal>| {
+        v.map(|d| format::valor_medida_calculado(ind.medida, d))
+            .unwrap_or_default()
+    };
+    MetaTexto {
+        indicador: ind.nombre.clone(),
+        indicador_minuscula: minuscula.clone(),
+        objeto,
+        codigo: ind.codigo.clone().unwrap_or_default(),
+        medida: ind.medida.nombre(),
+        sentido: ind.sentido.nombre(),
+        periodicidad: ind.periodicidad.nombre(),
+        meta: val(a.meta),
+        real: val(a.real),
+        cumplimiento: a.cumplimiento.map(format::pct).unwrap_or_default(),
+        semaforo: a
+            .cumplimiento
+            .map(|p| {
+                rules::semaforo(p, &ctx.config.semaforo)
+                    .nombre()
+                    .to_string()
+            })
+            .unwrap_or_default(),
+        meses_sin_resultado: a
+            .sin_resultado
+            .iter()
+            .map(|m| MESES[*m as usize - 1])
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
+}
+
+/// Lower-cases the first letter unless the first word is an acronym (`PAC`).
+fn lower_first(s: &str) -> String {
+    let first = s.split_whitespace().next().unwrap_or("");
+    if first
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && first.chars().count() > 1
+    {
+        return s.to_string();
+    }
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
