@@ -5,16 +5,24 @@ use super::layout::{EPS, Flow, Item};
 use super::style;
 use super::text;
 
-/// Lays out `h1`–`h3`: bold, wrapped, kept with ~20 mm of what follows; `h1` and
-/// `h2` (and headings with `data-marcador`) add a bookmark.
-pub fn heading(flow: &mut Flow<'_>, level: u8, spans: &[Span], bookmark: Option<&str>) {
+/// Lays out `h1`–`h3`: bold, wrapped, kept with what follows (`follow`: the
+/// height the next block needs to start, at least ~20 mm); `h1` and `h2` (and
+/// headings with `data-marcador`) add a bookmark.
+pub fn heading(
+    flow: &mut Flow<'_>,
+    level: u8,
+    spans: &[Span],
+    bookmark: Option<&str>,
+    follow: f32,
+) {
     let (size, before, after) = style::heading(level);
     let lh = style::line_height(size);
     let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, true);
     let h = lines.len() as f32 * lh;
     flow.space(before);
-    // Keep the heading with at least ~20 mm of what follows.
-    if !flow.at_top() && flow.y + h + after + mm(20.0) > flow.geometry.body_bottom() {
+    // Keep the heading with the start of what follows (up to a page).
+    let follow = follow.max(mm(20.0)).min(flow.geometry.body.h - h - after);
+    if !flow.at_top() && flow.y + h + after + follow > flow.geometry.body_bottom() {
         flow.new_page();
     }
     let title = bookmark

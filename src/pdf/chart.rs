@@ -103,12 +103,31 @@ fn fit(fonts: &Fonts, s: &str, size: f32, min: f32, w: f32) -> (String, f32) {
 }
 
 /// Lays out a chart on the flow.
+/// The caption lines of a chart and their height with the gap below them.
+fn caption_of(flow: &Flow<'_>, c: &Chart) -> (Vec<text::Line>, f32) {
+    let caption = text::wrap(
+        flow.fonts,
+        &c.caption,
+        style::BODY_SIZE,
+        flow.geometry.body.w,
+        true,
+    );
+    let h = caption.len() as f32 * style::line_height(style::BODY_SIZE)
+        + if caption.is_empty() { 0.0 } else { 3.0 };
+    (caption, h)
+}
+
+/// The height a chart takes with its caption (it is never split).
+pub fn start_height(flow: &Flow<'_>, c: &Chart) -> f32 {
+    let (_, cap_h) = caption_of(flow, c);
+    cap_h + c.height.min(flow.geometry.body.h - cap_h)
+}
+
 pub fn layout_chart(flow: &mut Flow<'_>, c: &Chart) {
     let fonts = flow.fonts;
     let cap_size = style::BODY_SIZE;
     let cap_lh = style::line_height(cap_size);
-    let caption = text::wrap(fonts, &c.caption, cap_size, flow.geometry.body.w, true);
-    let cap_h = caption.len() as f32 * cap_lh + if caption.is_empty() { 0.0 } else { 3.0 };
+    let (caption, cap_h) = caption_of(flow, c);
     let height = c.height.min(flow.geometry.body.h - cap_h);
     if !flow.at_top() && cap_h + height > flow.remaining() {
         flow.new_page();

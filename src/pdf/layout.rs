@@ -257,13 +257,20 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
         heading_level: 0,
     };
     flow.new_page();
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Heading {
                 level,
                 spans,
                 bookmark,
-            } => blocks::heading(&mut flow, *level, spans, bookmark.as_deref()),
+            } => {
+                let follow = match doc.blocks.get(i + 1) {
+                    Some(Block::Table(t)) => table::start_height(&flow, t),
+                    Some(Block::Chart(c)) => chart::start_height(&flow, c),
+                    _ => 0.0,
+                };
+                blocks::heading(&mut flow, *level, spans, bookmark.as_deref(), follow)
+            }
             Block::Paragraph { spans, bookmark } => {
                 blocks::paragraph(&mut flow, spans, bookmark.as_deref())
             }

@@ -82,6 +82,60 @@ pub struct TableTrace {
 }
 
 /// Lays out a table on the flow.
+/// Column boundaries of a table across the body width, or `None` for an
+/// empty table. Borders are stroked on the cell edges: the table is inset by
+/// half a border so that no ink falls into the margins.
+fn columns(flow: &Flow<'_>, t: &Table, n_cols: usize) -> Vec<f32> {
+    let half = style::BORDER_WIDTH / 2.0;
+    let widths = column_widths(&t.cols, n_cols, flow.geometry.body.w - 2.0 * half);
+    let mut col_x = Vec::with_capacity(n_cols + 1);
+    col_x.push(flow.geometry.body.x + half);
+    for w in &widths {
+        col_x.push(col_x.last().copied().unwrap_or(0.0) + w);
+    }
+    // Guard against rounding: the last boundary is exactly the right edge.
+    col_x[n_cols] = flow.geometry.body.x + flow.geometry.body.w - half;
+    col_x
+}
+
+/// Height of the caption, the header rows and the first body row (or its
+/// tallest rowspan cell, up to half a page): what must fit on the page a
+/// table starts on.
+fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
+    let caption = text::wrap(
+        flow.fonts,
+        &t.caption,
+        style::BODY_SIZE,
+        flow.geometry.body.w,
+        true,
+    );
+    let first_row = body.cells[..body.starts.get(1).copied().unwrap_or(body.cells.len())]
+        .iter()
+        .map(|c| c.height.min(flow.geometry.body.h * 0.5))
+        .fold(body.base.first().copied().unwrap_or(0.0), f32::max);
+    caption.len() as f32 * style::line_height(style::BODY_SIZE)
+        + head_h
+        + first_row
+        + style::BORDER_WIDTH
+}
+
+/// What a table needs on the page it starts on (a heading before it is kept
+/// with this much). Measures only the header and the first row.
+pub fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
+    let (head_cells, head_cols) = place(&t.head);
+    let first = &t.body[..t.body.len().min(1)];
+    let (body_cells, body_cols) = place(first);
+    let n_cols = head_cols.max(body_cols).max(t.cols.len());
+    if n_cols == 0 {
+        return 0.0;
+    }
+    let col_x = columns(flow, t, n_cols);
+    let head = measure(flow, &t.head, head_cells, &col_x);
+    let body = measure(flow, first, body_cells, &col_x);
+    let head_h: f32 = fixed_heights(&head).iter().sum();
+    start_need(flow, t, head_h, &body)
+}
+
 pub fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
     let (head_cells, head_cols) = place(&t.head);
     let (body_cells, body_cols) = place(&t.body);
@@ -92,17 +146,7 @@ pub fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
     if head_cells.is_empty() && body_cells.is_empty() {
         return Ok(());
     }
-    // Borders are stroked on the cell edges: inset the table by half a border so
-    // that no ink falls into the margins.
-    let half = style::BORDER_WIDTH / 2.0;
-    let widths = column_widths(&t.cols, n_cols, flow.geometry.body.w - 2.0 * half);
-    let mut col_x = Vec::with_capacity(n_cols + 1);
-    col_x.push(flow.geometry.body.x + half);
-    for w in &widths {
-        col_x.push(col_x.last().copied().unwrap_or(0.0) + w);
-    }
-    // Guard against rounding: the last boundary is exactly the right edge.
-    col_x[n_cols] = flow.geometry.body.x + flow.geometry.body.w - half;
+    let col_x = columns(flow, t, n_cols);
     let head = measure(flow, &t.head, head_cells, &col_x);
     let body = measure(flow, &t.body, body_cells, &col_x);
     let head_heights = fixed_heights(&head);
@@ -112,12 +156,7 @@ pub fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
     let cap_size = style::BODY_SIZE;
     let cap_lh = style::line_height(cap_size);
     let caption = text::wrap(flow.fonts, &t.caption, cap_size, flow.geometry.body.w, true);
-    // The first row, or the first rowspan cell if taller (up to a page).
-    let first_row = body.cells[..body.starts.get(1).copied().unwrap_or(0)]
-        .iter()
-        .map(|c| c.height.min(flow.geometry.body.h * 0.5))
-        .fold(body.base.first().copied().unwrap_or(0.0), f32::max);
-    let need = caption.len() as f32 * cap_lh + head_h + first_row + 2.0 * half;
+    let need = start_need(flow, t, head_h, &body);
     if !flow.at_top() && need > flow.remaining() {
         flow.new_page();
     }

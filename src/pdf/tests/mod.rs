@@ -336,3 +336,41 @@ fn errors_name_the_element_and_line() {
     let err = layout_xhtml("<html><body><p>&foo;</p></body></html>").unwrap_err();
     assert!(matches!(err, PdfError::UnknownEntity { .. }), "{err}");
 }
+
+/// The page where a text run first appears.
+fn page_of(l: &Layout, needle: &str) -> usize {
+    l.pages
+        .iter()
+        .position(|p| p.items.iter().any(|i| matches!(i, crate::pdf::layout::Item::Text { text, .. } if text.contains(needle))))
+        .unwrap_or_else(|| panic!("«{needle}» not laid out"))
+}
+
+#[test]
+fn a_heading_stays_with_the_start_of_its_table_or_chart() {
+    let tall_row = "palabra ".repeat(260);
+    for filler in 0..45 {
+        let mut body = String::new();
+        for k in 0..filler {
+            body.push_str(&format!(
+                "<p>Párrafo de relleno {k} con algunas palabras para ocupar una línea.</p>"
+            ));
+        }
+        body.push_str(&format!(
+            "<h2>Sección siguiente</h2><table><thead><tr><th>Encabezado uno</th><th>Columna con un título bastante largo que se parte en varias líneas de la celda</th></tr></thead>\
+             <tbody><tr><td>Primera fila</td><td>{tall_row}</td></tr><tr><td>b</td><td>c</td></tr></tbody></table>\
+             <h2>Evolución mensual</h2><figure class=\"grafico\" data-tipo=\"barras\" data-alto=\"70mm\"><figcaption>Gráfico</figcaption>\
+             <table><thead><tr><th>Mes</th><th>Valor</th></tr></thead><tbody><tr><td>Ene</td><td>90</td></tr></tbody></table></figure>"
+        ));
+        let l = lay(&page(&body, "portrait"));
+        assert_eq!(
+            page_of(&l, "Sección siguiente"),
+            page_of(&l, "Encabezado uno"),
+            "with {filler} paragraphs before"
+        );
+        assert_eq!(
+            page_of(&l, "Evolución mensual"),
+            page_of(&l, "Gráfico"),
+            "with {filler} paragraphs before"
+        );
+    }
+}

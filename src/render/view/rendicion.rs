@@ -209,12 +209,25 @@ fn formato(t: Tipo) -> Formato {
     }
 }
 
-/// Relative widths: wide for text, narrow for numbers and SI/NO.
-fn widths(cols: &[&Columna]) -> Vec<u32> {
+/// Relative widths: wide for text, narrow for numbers and SI/NO; a label
+/// column as wide as its longest fixed label needs.
+fn widths(s: &Seccion, cols: &[&Columna]) -> Vec<u32> {
+    let mut label = 0;
     let w: Vec<u32> = cols
         .iter()
         .map(|c| match c.tipo {
-            Tipo::Etiqueta | Tipo::Texto => 30,
+            Tipo::Etiqueta => {
+                let longest = s
+                    .filas_fijas
+                    .iter()
+                    .filter_map(|f| f.get(label))
+                    .map(|l| l.chars().count())
+                    .max()
+                    .unwrap_or(60);
+                label += 1;
+                (longest as u32 / 2).clamp(8, 30)
+            }
+            Tipo::Texto => 30,
             Tipo::Enlace => 26,
             Tipo::SiNo => 9,
             Tipo::Fecha => 14,
@@ -311,7 +324,7 @@ fn answered(
         encabezado: header(&cols),
         filas: rows,
         columnas: cols.len(),
-        anchos: widths(&cols),
+        anchos: widths(s, &cols),
     }
 }
 

@@ -12,6 +12,7 @@ mod period;
 mod plan;
 mod process;
 mod provinces;
+mod rendicion;
 mod results;
 mod seed;
 mod summary;
@@ -32,6 +33,10 @@ struct Args {
     semilla: PathBuf,
     /// Carpeta de salida (se crea si no existe)
     salida: PathBuf,
+    /// Formulario de rendición de cuentas del IESS (004_7b44772bd68d0379.txt):
+    /// sus respuestas pasan a rendicion.xlsx, para la institución.
+    #[arg(long)]
+    rendicion: Option<PathBuf>,
 }
 
 fn run(args: &Args) -> Result<bool, String> {
@@ -71,6 +76,17 @@ fn run(args: &Args) -> Result<bool, String> {
             .filter(|b| b.tipo == "inversion" && b.month == 1)
             .count()
     );
+    if let Some(form) = &args.rendicion {
+        let text = std::fs::read_to_string(form)
+            .map_err(|e| format!("no se pudo leer {}: {e}", form.display()))?;
+        let counts =
+            rendicion::write(&text, &args.salida.join("rendicion.xlsx")).map_err(xlsx_err)?;
+        let shown: Vec<String> = counts.iter().map(|(s, n)| format!("{s} {n}")).collect();
+        println!(
+            "rendicion.xlsx: respuestas del formulario real (semilla 004) para la institución: {}",
+            shown.join(", ")
+        );
+    }
     Ok(true)
 }
 
