@@ -120,6 +120,13 @@ pub enum Error {
     /// A renderer failed on valid data: exit code 3.
     #[error("no se pudo generar «{file}»: {detail}")]
     Render { file: String, detail: String },
+    /// Another run holds the output folder's lock: exit code 3.
+    #[error(
+        "otra ejecución de lotaip{} está publicando en esta carpeta de salida (bloqueo «{}»); espere a que termine y vuelva a intentarlo",
+        pid.map(|p| format!(" (proceso {p})")).unwrap_or_default(),
+        lock.display()
+    )]
+    Bloqueado { lock: PathBuf, pid: Option<u32> },
 }
 
 impl Error {
@@ -127,7 +134,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) => 1,
-            Error::Output { .. } | Error::Render { .. } => 3,
+            Error::Output { .. } | Error::Render { .. } | Error::Bloqueado { .. } => 3,
         }
     }
 

@@ -1,10 +1,14 @@
 //! `lotaip generar`: the month's publication.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
+use lotaip::config::{self, Config};
 use lotaip::error::{Error, Location};
+use lotaip::model::Dataset;
+use lotaip::publish::{self, Huella, Lock, Manifest};
 use lotaip::render::{self, RenderContext, Templates};
-use lotaip::{compute, input, publish};
+use lotaip::{compute, input};
 
 use super::resumen;
 use crate::cli::Generar;
@@ -15,18 +19,87 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
     let templates = Templates::load(Some(&a.entrada.plantillas()))?;
     if a.periodo.anio != config.anio {
         return Err(Error::input(
-            Location::file(lotaip::config::ARCHIVO),
+            Location::file(config::ARCHIVO),
             format!(
                 "el período {} no es del año del plan (anio = {})",
                 a.periodo, config.anio
             ),
         ));
     }
+    // Fingerprints of the inputs as soon as they are read.
+    let entradas = huellas_de_entrada(a, &ds, &templates)?;
+    let lock = Lock::acquire(&a.salida)?;
     let fecha = a.fecha.unwrap_or_else(|| a.periodo.ultimo_dia());
     let informe = compute::informe(&ds, &config, a.periodo, fecha);
     let ctx = RenderContext::new(&config, &ds, &informe, &templates);
     let files = render::render_all(&ctx, &render::mensual())?;
-    let dir = publish::publish(&a.salida, &a.periodo.to_string(), &files)?;
-    resumen::imprimir(&config, &ds, &informe, &dir, &files, start.elapsed());
+    let manifest = manifest(a, &config, &ds, &informe, entradas);
+    let name = a.periodo.to_string();
+    let publicado = publish::publish(&lock, &name, &files, manifest, &mut |_| {})?;
+    resumen::imprimir(&config, &ds, &informe, &publicado, &files, start.elapsed());
     Ok(())
+}
+
+/// SHA-256 and size of `lotaip.toml`, every data file and every user template.
+fn huellas_de_entrada(
+    a: &Generar,
+    ds: &Dataset,
+    templates: &Templates,
+) -> Result<Vec<Huella>, Error> {
+    let dir = &a.entrada.entrada;
+    let mut v = vec![Huella::of_file(
+        config::ARCHIVO,
+        &dir.join(config::ARCHIVO),
+    )?];
+    for f in &ds.archivos {
+        v.push(Huella::of_file(&f.nombre.replace('\\', "/"), &f.ruta)?);
+    }
+    let plantillas = a.entrada.plantillas();
+    for name in &templates.overridden {
+        v.push(Huella::of_file(
+            &format!("plantillas/{name}"),
+            &plantillas.join(name),
+        )?);
+    }
+    Ok(v)
+}
+
+/// The manifest of the month: everything but the outputs, which `publish` adds.
+fn manifest(
+    a: &Generar,
+    config: &Config,
+    ds: &Dataset,
+    informe: &compute::Informe,
+    entradas: Vec<Huella>,
+) -> Manifest {
+    let mut opciones = BTreeMap::new();
+    if let Some(p) = a.entrada.porcentajes {
+        opciones.insert("porcentajes".to_string(), format!("{p:?}").to_lowercase());
+    }
+    if let Some(f) = a.fecha {
+        opciones.insert("fecha".to_string(), f.format("%d/%m/%Y").to_string());
+    }
+    let cuentas = BTreeMap::from([
+        ("unidades".to_string(), ds.unidades.len()),
+        ("indicadores".to_string(), ds.indicadores.len()),
+        (
+            "indicadores_evaluados".to_string(),
+            informe.institucion.contados,
+        ),
+        ("provincias".to_string(), ds.provincias().len()),
+        ("lineas_presupuesto".to_string(), ds.presupuesto.len()),
+        ("avisos".to_string(), informe.avisos.len()),
+    ]);
+    Manifest {
+        herramienta: env!("CARGO_PKG_NAME").to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        publicacion: "mensual".to_string(),
+        periodo: a.periodo.to_string(),
+        fecha_actualizacion: informe.fecha.format("%Y-%m-%d").to_string(),
+        institucion: config.institucion.nombre.clone(),
+        opciones,
+        cuentas,
+        entradas,
+        salidas: Vec::new(),
+    }
 }

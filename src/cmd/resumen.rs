@@ -1,7 +1,6 @@
 //! The run summary printed at the end of a command.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::Duration;
 
 use lotaip::compute::{Informe, Resumen};
@@ -9,6 +8,7 @@ use lotaip::config::Config;
 use lotaip::error::Warning;
 use lotaip::format;
 use lotaip::model::Dataset;
+use lotaip::publish::Publicado;
 use lotaip::render::OutputFile;
 
 /// How many warnings are printed one by one before the rest are counted.
@@ -18,10 +18,11 @@ pub fn imprimir(
     config: &Config,
     ds: &Dataset,
     informe: &Informe,
-    dir: &Path,
+    publicado: &Publicado,
     files: &[OutputFile],
     took: Duration,
 ) {
+    let dir = &publicado.dir;
     println!(
         "lotaip {} — {}, {}",
         env!("CARGO_PKG_VERSION"),
@@ -33,9 +34,9 @@ pub fn imprimir(
         "Cumplimiento institucional: {}",
         cifras(config, &informe.institucion)
     );
-    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
+    let bytes: u64 = publicado.manifest.salidas.iter().map(|h| h.bytes).sum();
     println!(
-        "Archivos publicados en {} ({}, {} KB):",
+        "Archivos publicados en {} ({} y el manifiesto, {} KB):",
         dir.display(),
         files.len(),
         format::numero((bytes / 1024).into())
@@ -43,6 +44,11 @@ pub fn imprimir(
     for f in files {
         println!("  {}", f.path);
     }
+    println!(
+        "Manifiesto: {} (compruébelo con «lotaip verificar {}»)",
+        dir.join(lotaip::publish::MANIFEST).display(),
+        dir.display()
+    );
     avisos(&informe.avisos);
     println!(
         "Tiempo: {} s",

@@ -10,6 +10,7 @@ fn writes_every_output_of_the_month() {
     assert_eq!(
         files_under(out.path()),
         vec![
+            ".lotaip.lock",
             "2025-06/cumplimiento_2025-06.csv",
             "2025-06/cumplimiento_2025-06.xlsx",
             "2025-06/literal_a4_2025-06.pdf",
@@ -17,6 +18,7 @@ fn writes_every_output_of_the_month() {
             "2025-06/literal_a4_2025-06_datos.csv",
             "2025-06/literal_a4_2025-06_diccionario.csv",
             "2025-06/literal_a4_2025-06_metadatos.csv",
+            "2025-06/manifest.json",
             "2025-06/provincias/azuay_2025-06.pdf",
             "2025-06/provincias/azuay_2025-06.xlsx",
             "2025-06/provincias/los-rios_2025-06.pdf",
