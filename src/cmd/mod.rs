@@ -5,6 +5,7 @@ mod iniciar;
 mod plantillas;
 mod resumen;
 mod validar;
+mod verificar;
 
 use lotaip::error::Error;
 
@@ -17,5 +18,6 @@ pub fn execute(command: Command) -> Result<(), Error> {
         Command::Validar(a) => validar::execute(&a),
         Command::Iniciar(a) => iniciar::execute(&a),
         Command::Plantillas(a) => plantillas::execute(&a),
+        Command::Verificar(a) => verificar::execute(&a),
     }
 }

@@ -7,11 +7,13 @@
 mod lock;
 mod manifest;
 pub mod swap;
+mod verify;
 
 use std::path::PathBuf;
 
 pub use lock::{LOCK_FILE, Lock};
 pub use manifest::{Huella, MANIFEST, Manifest, sha256_hex};
+pub use verify::{Diferencia, Verificacion, verify, verify_inputs};
 
 use crate::error::Error;
 use crate::render::OutputFile;
@@ -101,6 +103,7 @@ mod tests {
         let files = [file("a.csv", "1"), file("provincias/azuay.xlsx", "2")];
         let p = publish(&lock, "2025-06", &files, m.clone(), &mut |_| {}).unwrap();
         assert_eq!(p.manifest.salidas.len(), 2);
+        assert!(verify(&p.dir).unwrap().diferencias.is_empty());
         assert_eq!(
             fs::read_to_string(root.path().join("2025-06/provincias/azuay.xlsx")).unwrap(),
             "2"
