@@ -7,6 +7,7 @@ use lotaip::config::{self, Config};
 use lotaip::error::{Error, Location};
 use lotaip::model::Dataset;
 use lotaip::publish::{self, Huella, Lock, Manifest};
+use lotaip::render::view::cifras::Cifras;
 use lotaip::render::{self, RenderContext, Templates};
 use lotaip::{compute, input};
 
@@ -31,12 +32,21 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
     let lock = Lock::acquire(&a.salida)?;
     let fecha = a.fecha.unwrap_or_else(|| a.periodo.ultimo_dia());
     let informe = compute::informe(&ds, &config, a.periodo, fecha);
-    let ctx = RenderContext::new(&config, &ds, &informe, &templates);
+    let cambios = publish::anterior::cambios(&a.salida, a.periodo, &Cifras::new(&ds, a.periodo));
+    let ctx = RenderContext::new(&config, &ds, &informe, &templates).with_cambios(cambios);
     let files = render::render_all(&ctx, &render::mensual())?;
     let manifest = manifest(a, &config, &ds, &informe, entradas);
     let name = a.periodo.to_string();
     let publicado = publish::publish(&lock, &name, &files, manifest, &mut |_| {})?;
-    resumen::imprimir(&config, &ds, &informe, &publicado, &files, start.elapsed());
+    resumen::imprimir(
+        &config,
+        &ds,
+        &informe,
+        &ctx.cambios,
+        &publicado,
+        &files,
+        start.elapsed(),
+    );
     Ok(())
 }
 

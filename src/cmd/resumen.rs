@@ -10,6 +10,7 @@ use lotaip::format;
 use lotaip::model::Dataset;
 use lotaip::publish::Publicado;
 use lotaip::render::OutputFile;
+use lotaip::render::view::cambios::Cambios;
 
 /// How many warnings are printed one by one before the rest are counted.
 const WARNINGS_SHOWN: usize = 10;
@@ -18,6 +19,7 @@ pub fn imprimir(
     config: &Config,
     ds: &Dataset,
     informe: &Informe,
+    cambios: &Cambios,
     publicado: &Publicado,
     files: &[OutputFile],
     took: Duration,
@@ -34,6 +36,13 @@ pub fn imprimir(
         "Cumplimiento institucional: {}",
         cifras(config, &informe.institucion)
     );
+    println!(
+        "Cambios: {}",
+        lotaip::render::xlsx::cambios::resumen(cambios)
+    );
+    if !cambios.lista().is_empty() {
+        println!("  el detalle está en la hoja «Cambios» del libro de cumplimiento");
+    }
     let bytes: u64 = publicado.manifest.salidas.iter().map(|h| h.bytes).sum();
     println!(
         "Archivos publicados en {} ({} y el manifiesto, {} KB):",

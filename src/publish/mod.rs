@@ -4,6 +4,7 @@
 //! and swapped with the previous publication in one step (see [`swap`]). A
 //! failed or killed run leaves the previous publication as it was.
 
+pub mod anterior;
 mod lock;
 mod manifest;
 pub mod swap;
@@ -103,11 +104,11 @@ mod tests {
         let files = [file("a.csv", "1"), file("provincias/azuay.xlsx", "2")];
         let p = publish(&lock, "2025-06", &files, m.clone(), &mut |_| {}).unwrap();
         assert_eq!(p.manifest.salidas.len(), 2);
-        assert!(verify(&p.dir).unwrap().diferencias.is_empty());
         assert_eq!(
             fs::read_to_string(root.path().join("2025-06/provincias/azuay.xlsx")).unwrap(),
             "2"
         );
+        assert!(verify(&p.dir).unwrap().diferencias.is_empty());
         let mut steps = Vec::new();
         publish(&lock, "2025-06", &[file("b.csv", "3")], m, &mut |s| {
             steps.push(s)

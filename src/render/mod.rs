@@ -2,6 +2,7 @@
 //! Renderers build files in memory; `publish` writes them.
 
 pub mod csv;
+pub mod json;
 pub mod pdf;
 pub mod templates;
 pub mod view;
@@ -14,6 +15,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::model::Dataset;
 pub use templates::Templates;
+use view::cambios::Cambios;
 use view::{FilaIndicador, SeccionA4};
 
 /// A file produced by a renderer.
@@ -34,6 +36,8 @@ pub struct RenderContext<'a> {
     pub a4: Vec<SeccionA4>,
     /// Every indicator with its evaluation.
     pub filas: Vec<FilaIndicador>,
+    /// What changed since the previous month's publication.
+    pub cambios: Cambios,
 }
 
 impl<'a> RenderContext<'a> {
@@ -50,7 +54,13 @@ impl<'a> RenderContext<'a> {
             templates,
             a4: view::matriz_a4(dataset, config, informe.periodo.mes),
             filas: view::filas(dataset, informe),
+            cambios: Cambios::NoComparado,
         }
+    }
+
+    /// The same context with the comparison with the previous publication.
+    pub fn with_cambios(self, cambios: Cambios) -> Self {
+        RenderContext { cambios, ..self }
     }
 
     /// The period as it appears in file names (`2025-06`).
@@ -115,6 +125,7 @@ pub fn mensual() -> Vec<Box<dyn Renderer>> {
         Box::new(csv::PaqueteA4),
         Box::new(xlsx::cumplimiento::Cumplimiento),
         Box::new(csv::CumplimientoCsv),
+        Box::new(json::CifrasJson),
         Box::new(xlsx::provincia::Provincias),
         Box::new(pdf::ProvinciasPdf),
     ]

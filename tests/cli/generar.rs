@@ -11,6 +11,7 @@ fn writes_every_output_of_the_month() {
         files_under(out.path()),
         vec![
             ".lotaip.lock",
+            "2025-06/cifras_2025-06.json",
             "2025-06/cumplimiento_2025-06.csv",
             "2025-06/cumplimiento_2025-06.xlsx",
             "2025-06/literal_a4_2025-06.pdf",
@@ -197,7 +198,8 @@ fn cumplimiento_workbook_holds_numbers_and_summaries() {
             "Por unidad",
             "Por provincia",
             "Presupuesto",
-            "Avisos"
+            "Avisos",
+            "Cambios"
         ]
     );
     let ind = sheet(&path, "Indicadores");

@@ -2,6 +2,8 @@
 //! documents arrange it, with every figure both exact (for spreadsheet cells)
 //! and formatted in Spanish (for text).
 
+pub mod cambios;
+pub mod cifras;
 pub mod provincia;
 
 use rust_decimal::Decimal;
