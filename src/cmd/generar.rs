@@ -34,18 +34,17 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
     let informe = compute::informe(&ds, &config, a.periodo, fecha);
     let cambios = publish::anterior::cambios(&a.salida, a.periodo, &Cifras::new(&ds, a.periodo));
     let ctx = RenderContext::new(&config, &ds, &informe, &templates).with_cambios(cambios);
-    let files = render::render_all(&ctx, &render::mensual())?;
+    let files = render::publicacion_mensual(&ctx, &mut |_| {})?;
     let manifest = manifest(a, &config, &ds, &informe, entradas);
     let name = a.periodo.to_string();
     let publicado = publish::publish(&lock, &name, &files, manifest, &mut |_| {})?;
-    resumen::imprimir(
-        &config,
-        &ds,
-        &informe,
-        &ctx.cambios,
-        &publicado,
-        &files,
-        start.elapsed(),
+    resumen::imprimir(&config, &ds, &informe, &ctx.cambios, &publicado, &files);
+    println!(
+        "Tiempo: {} s",
+        lotaip::format::numero_con(
+            rust_decimal::Decimal::new(start.elapsed().as_millis() as i64, 3),
+            Some(2)
+        )
     );
     Ok(())
 }

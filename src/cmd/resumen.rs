@@ -1,7 +1,6 @@
 //! The run summary printed at the end of a command.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use lotaip::compute::{Informe, Resumen};
 use lotaip::config::Config;
@@ -22,7 +21,6 @@ pub fn imprimir(
     cambios: &Cambios,
     publicado: &Publicado,
     files: &[OutputFile],
-    took: Duration,
 ) {
     let dir = &publicado.dir;
     println!(
@@ -45,10 +43,10 @@ pub fn imprimir(
     }
     let bytes: u64 = publicado.manifest.salidas.iter().map(|h| h.bytes).sum();
     println!(
-        "Archivos publicados en {} ({} y el manifiesto, {} KB):",
+        "Archivos publicados en {} ({} y el manifiesto, {}):",
         dir.display(),
         files.len(),
-        format::numero((bytes / 1024).into())
+        format::tamano(bytes)
     );
     for f in files {
         println!("  {}", f.path);
@@ -59,13 +57,6 @@ pub fn imprimir(
         dir.display()
     );
     avisos(&informe.avisos);
-    println!(
-        "Tiempo: {} s",
-        format::numero_con(
-            rust_decimal::Decimal::new(took.as_millis() as i64, 3),
-            Some(2)
-        )
-    );
 }
 
 /// The counts of what was read.

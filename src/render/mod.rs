@@ -2,6 +2,7 @@
 //! Renderers build files in memory; `publish` writes them.
 
 pub mod csv;
+pub mod html;
 pub mod json;
 pub mod pdf;
 pub mod templates;
@@ -136,9 +137,33 @@ pub fn render_all(
     ctx: &RenderContext,
     renderers: &[Box<dyn Renderer>],
 ) -> Result<Vec<OutputFile>, Error> {
+    render_all_with(ctx, renderers, &mut |_| {})
+}
+
+/// [`render_all`], telling `starting` the name of each renderer before it runs.
+pub fn render_all_with(
+    ctx: &RenderContext,
+    renderers: &[Box<dyn Renderer>],
+    starting: &mut dyn FnMut(&str),
+) -> Result<Vec<OutputFile>, Error> {
     let mut files = Vec::new();
     for r in renderers {
+        starting(r.name());
         files.extend(r.render(ctx)?);
     }
+    Ok(files)
+}
+
+/// A month's publication: every renderer of [`mensual`], then the download
+/// page over the files they made.
+pub fn publicacion_mensual(
+    ctx: &RenderContext,
+    starting: &mut dyn FnMut(&str),
+) -> Result<Vec<OutputFile>, Error> {
+    let mut files = render_all_with(ctx, &mensual(), starting)?;
+    let indice = html::Indice { archivos: &files };
+    starting(indice.name());
+    let page = indice.render(ctx)?;
+    files.extend(page);
     Ok(files)
 }

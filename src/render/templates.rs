@@ -23,6 +23,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "cumplimiento.csv",
     "literal_a4.html",
     "provincia.html",
+    "index.html",
 ];
 
 /// The loaded templates with the project's filters.

@@ -14,6 +14,7 @@ fn writes_every_output_of_the_month() {
             "2025-06/cifras_2025-06.json",
             "2025-06/cumplimiento_2025-06.csv",
             "2025-06/cumplimiento_2025-06.xlsx",
+            "2025-06/index.html",
             "2025-06/literal_a4_2025-06.pdf",
             "2025-06/literal_a4_2025-06.xlsx",
             "2025-06/literal_a4_2025-06_datos.csv",

@@ -4,6 +4,7 @@
 
 pub mod cambios;
 pub mod cifras;
+pub mod indice;
 pub mod provincia;
 
 use rust_decimal::Decimal;
