@@ -1,7 +1,6 @@
 //! `lotaip generar`: the month's publication.
 
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 use lotaip::config::{self, Config};
 use lotaip::error::{Error, Location};
@@ -11,11 +10,20 @@ use lotaip::render::view::cifras::Cifras;
 use lotaip::render::{self, RenderContext, Templates};
 use lotaip::{compute, input};
 
+use super::progreso::Progreso;
 use super::resumen;
 use crate::cli::Generar;
 
+/// Stages announced besides one per renderer: reading, computing, comparing,
+/// the download page, writing and swapping in.
+const ETAPAS_FIJAS: u64 = 6;
+
 pub fn execute(a: &Generar) -> Result<(), Error> {
-    let start = Instant::now();
+    let progreso = Progreso::new(ETAPAS_FIJAS + render::mensual().len() as u64);
+    progreso.etapa(&format!(
+        "Leyendo entradas de {}",
+        a.entrada.entrada.display()
+    ));
     let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
     let templates = Templates::load(Some(&a.entrada.plantillas()))?;
     if a.periodo.anio != config.anio {
@@ -30,22 +38,32 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
     // Fingerprints of the inputs as soon as they are read.
     let entradas = huellas_de_entrada(a, &ds, &templates)?;
     let lock = Lock::acquire(&a.salida)?;
+    progreso.etapa(&format!("Calculando {}", a.periodo.nombre()));
     let fecha = a.fecha.unwrap_or_else(|| a.periodo.ultimo_dia());
     let informe = compute::informe(&ds, &config, a.periodo, fecha);
+    progreso.etapa("Comparando con la publicación del mes anterior");
     let cambios = publish::anterior::cambios(&a.salida, a.periodo, &Cifras::new(&ds, a.periodo));
     let ctx = RenderContext::new(&config, &ds, &informe, &templates).with_cambios(cambios);
-    let files = render::publicacion_mensual(&ctx, &mut |_| {})?;
-    let manifest = manifest(a, &config, &ds, &informe, entradas);
+    let files = render::publicacion_mensual(&ctx, &mut |nombre| {
+        progreso.etapa(&format!("Generando {nombre}"))
+    })?;
     let name = a.periodo.to_string();
-    let publicado = publish::publish(&lock, &name, &files, manifest, &mut |_| {})?;
+    progreso.etapa(&format!(
+        "Escribiendo {} archivos en {}",
+        files.len() + 1,
+        a.salida.join(publish::swap::temp_name(&name)).display()
+    ));
+    let manifest = manifest(a, &config, &ds, &informe, entradas);
+    let publicado = publish::publish(&lock, &name, &files, manifest, &mut |paso| {
+        if paso == publish::Paso::Intercambiando {
+            progreso.etapa(&format!("Publicando {}", a.salida.join(&name).display()));
+        } else {
+            progreso.paso(paso);
+        }
+    })?;
+    progreso.terminar();
     resumen::imprimir(&config, &ds, &informe, &ctx.cambios, &publicado, &files);
-    println!(
-        "Tiempo: {} s",
-        lotaip::format::numero_con(
-            rust_decimal::Decimal::new(start.elapsed().as_millis() as i64, 3),
-            Some(2)
-        )
-    );
+    println!("Tiempo: {}", progreso.segundos());
     Ok(())
 }
 

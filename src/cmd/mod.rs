@@ -3,6 +3,7 @@
 mod generar;
 mod iniciar;
 mod plantillas;
+mod progreso;
 mod resumen;
 mod validar;
 mod verificar;
