@@ -5,4 +5,7 @@ mod comandos;
 mod common;
 mod errores;
 mod generar;
+mod indice;
+mod interrupcion;
 mod muestra;
+mod publicacion;
