@@ -36,6 +36,9 @@ pub struct ProvinciaIndice {
 #[derive(Clone, Debug, Serialize)]
 pub struct VistaIndice {
     pub institucion: ResumenTexto,
+    /// The semáforo thresholds in Spanish (`85`, `70`), for the legend.
+    pub umbral_verde: String,
+    pub umbral_amarillo: String,
     pub literal_a4: Vec<Enlace>,
     pub cumplimiento: Vec<Enlace>,
     pub datos: Vec<Enlace>,
@@ -131,6 +134,8 @@ pub fn vista(ctx: &RenderContext, files: &[OutputFile]) -> VistaIndice {
         .collect();
     VistaIndice {
         institucion: ResumenTexto::new(&ctx.informe.institucion, ctx.config),
+        umbral_verde: format::numero(ctx.config.semaforo.verde),
+        umbral_amarillo: format::numero(ctx.config.semaforo.amarillo),
         literal_a4,
         cumplimiento,
         datos,
