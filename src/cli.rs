@@ -126,7 +126,8 @@ pub struct Iniciar {
     #[arg(
         value_name = "CARPETA",
         default_value = "inputs",
-        hide_default_value = true
+        hide_default_value = true,
+        help_heading = "Argumentos"
     )]
     pub carpeta: PathBuf,
 }
@@ -147,7 +148,7 @@ pub struct Plantillas {
 #[derive(Debug, Args)]
 pub struct Verificar {
     /// Carpeta publicada, con su manifest.json (p. ej. outputs/2025-06).
-    #[arg(value_name = "CARPETA")]
+    #[arg(value_name = "CARPETA", help_heading = "Argumentos")]
     pub carpeta: PathBuf,
     /// Además, comprueba que los archivos de esta carpeta de entrada sean los del manifiesto.
     #[arg(long, value_name = "CARPETA", help_heading = "Opciones")]

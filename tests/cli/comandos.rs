@@ -81,3 +81,15 @@ fn user_templates_override_the_builtin_ones() {
         "propia;10\n"
     );
 }
+
+#[test]
+fn every_command_help_is_in_spanish() {
+    for cmd in ["generar", "validar", "verificar", "iniciar", "plantillas"] {
+        let o = lotaip(&[cmd, "--help"]);
+        let (stdout, _) = texts(&o);
+        assert!(o.status.success(), "{cmd}: {stdout}");
+        for english in ["Usage:", "Arguments:", "Options:"] {
+            assert!(!stdout.contains(english), "{cmd} --help: {stdout}");
+        }
+    }
+}
