@@ -23,7 +23,7 @@ const SUB_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}\n{a
     disable_help_subcommand = true,
     subcommand_help_heading = "Comandos",
     subcommand_value_name = "COMANDO",
-    after_help = "Códigos de salida: 0 correcto, 1 entradas con errores, 2 uso incorrecto, 3 fallo al escribir la salida."
+    after_help = "Códigos de salida: 0 correcto, 1 entradas con errores (o, en verificar, una publicación que no coincide con su manifiesto), 2 uso incorrecto, 3 fallo al escribir la salida (o carpeta de salida bloqueada por otra ejecución)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -38,7 +38,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Genera la publicación de un mes: Literal a4 (XLSX y datos abiertos CSV), cumplimiento y una hoja por provincia.
+    /// Genera la publicación de un mes: Literal a4 (XLSX, PDF y datos abiertos CSV), cumplimiento, un PDF y un XLSX por provincia, index.html y manifest.json.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip generar --periodo <AAAA-MM> [OPCIONES]")]
     Generar(Generar),
     /// Genera el informe anual de rendición de cuentas (formulario del CPCCS) de la institución y de cada provincia o unidad que rinde cuentas por separado.
@@ -53,6 +53,9 @@ pub enum Command {
     /// Copia las plantillas predeterminadas a una carpeta para personalizarlas.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip plantillas [--destino <CARPETA>]")]
     Plantillas(Plantillas),
+    /// Comprueba una carpeta publicada contra su manifest.json: archivos que faltan, sobran o cambiaron.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip verificar <CARPETA> [--entrada <CARPETA>]")]
+    Verificar(Verificar),
 }
 
 /// Where the inputs are.
@@ -147,7 +150,8 @@ pub struct Iniciar {
     #[arg(
         value_name = "CARPETA",
         default_value = "inputs",
-        hide_default_value = true
+        hide_default_value = true,
+        help_heading = "Argumentos"
     )]
     pub carpeta: PathBuf,
 }
@@ -163,6 +167,16 @@ pub struct Plantillas {
         help_heading = "Opciones"
     )]
     pub destino: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct Verificar {
+    /// Carpeta publicada, con su manifest.json (p. ej. outputs/2025-06).
+    #[arg(value_name = "CARPETA", help_heading = "Argumentos")]
+    pub carpeta: PathBuf,
+    /// Además, comprueba que los archivos de esta carpeta de entrada sean los del manifiesto.
+    #[arg(long, value_name = "CARPETA", help_heading = "Opciones")]
+    pub entrada: Option<PathBuf>,
 }
 
 fn parse_periodo(s: &str) -> Result<Periodo, String> {
@@ -186,12 +200,13 @@ pub fn usage_error(e: &clap::Error) -> String {
     let msg = match e.kind() {
         ErrorKind::UnknownArgument => format!("argumento desconocido «{arg}»"),
         ErrorKind::InvalidSubcommand => format!(
-            "comando desconocido «{}»; los comandos son generar, rendicion, validar, iniciar y plantillas",
+            "comando desconocido «{}»; los comandos son generar, rendicion, validar, verificar, iniciar y plantillas",
             ctx(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!("falta el argumento obligatorio {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "falta el comando: generar, rendicion, validar, iniciar o plantillas".to_string()
+            "falta el comando: generar, rendicion, validar, verificar, iniciar o plantillas"
+                .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = ctx(ContextKind::InvalidValue);

@@ -120,14 +120,28 @@ pub enum Error {
     /// A renderer failed on valid data: exit code 3.
     #[error("no se pudo generar «{file}»: {detail}")]
     Render { file: String, detail: String },
+    /// Another run holds the output folder's lock: exit code 3.
+    #[error(
+        "otra ejecución de lotaip{} está publicando en esta carpeta de salida (bloqueo «{}»); espere a que termine y vuelva a intentarlo",
+        pid.map(|p| format!(" (proceso {p})")).unwrap_or_default(),
+        lock.display()
+    )]
+    Bloqueado { lock: PathBuf, pid: Option<u32> },
+    /// A published folder does not match its manifest: exit code 1.
+    #[error(
+        "la publicación «{}» no coincide con su manifiesto: {n} {}",
+        carpeta.display(),
+        if *n == 1 { "diferencia" } else { "diferencias" }
+    )]
+    Discrepancias { carpeta: PathBuf, n: usize },
 }
 
 impl Error {
     /// The process exit code: 1 bad input, 3 output failure (2 is clap's usage error).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Input(_) => 1,
-            Error::Output { .. } | Error::Render { .. } => 3,
+            Error::Input(_) | Error::Discrepancias { .. } => 1,
+            Error::Output { .. } | Error::Render { .. } | Error::Bloqueado { .. } => 3,
         }
     }
 

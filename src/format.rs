@@ -94,6 +94,19 @@ pub fn fecha(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
+/// A file size for a download link: `580 bytes`, `326 KB`, `3,2 MB`.
+pub fn tamano(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    match bytes {
+        b if b < KB => format!("{b} bytes"),
+        b if b < KB * KB => format!("{} KB", numero(Decimal::from(b.div_ceil(KB)))),
+        b => format!(
+            "{} MB",
+            numero_con(Decimal::from(b) / Decimal::from(KB * KB), Some(1))
+        ),
+    }
+}
+
 /// Registers the formats as Tera filters: `numero`, `usd`, `pct`,
 /// `pct_fraccion`, `fecha` (ISO date in), and `csv` (a quoted CSV field).
 pub fn register_filters(tera: &mut tera::Tera) {
@@ -147,6 +160,13 @@ pub fn csv_field(s: &str) -> String {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn file_sizes() {
+        assert_eq!(tamano(580), "580 bytes");
+        assert_eq!(tamano(334_326), "327 KB");
+        assert_eq!(tamano(3_355_443), "3,2 MB");
+    }
 
     #[test]
     fn spanish_numbers() {

@@ -3,13 +3,20 @@
 mod generar;
 mod iniciar;
 mod plantillas;
+mod progreso;
 mod rendicion;
 mod resumen;
 mod validar;
+mod verificar;
 
+use lotaip::config;
 use lotaip::error::Error;
+use lotaip::input::{self, Kind};
+use lotaip::model::Dataset;
+use lotaip::publish::Huella;
+use lotaip::render::Templates;
 
-use crate::cli::Command;
+use crate::cli::{Command, Entrada};
 
 /// Runs a command.
 pub fn execute(command: Command) -> Result<(), Error> {
@@ -19,5 +26,43 @@ pub fn execute(command: Command) -> Result<(), Error> {
         Command::Validar(a) => validar::execute(&a),
         Command::Iniciar(a) => iniciar::execute(&a),
         Command::Plantillas(a) => plantillas::execute(&a),
+        Command::Verificar(a) => verificar::execute(&a),
     }
+}
+
+/// SHA-256 and size of `lotaip.toml`, every data file read and every user
+/// template; with `rendicion`, also the answers of the accountability form.
+pub fn huellas_de_entrada(
+    e: &Entrada,
+    ds: &Dataset,
+    templates: &Templates,
+    rendicion: bool,
+) -> Result<Vec<Huella>, Error> {
+    let dir = &e.entrada;
+    let mut v = vec![Huella::of_file(
+        config::ARCHIVO,
+        &dir.join(config::ARCHIVO),
+    )?];
+    for f in &ds.archivos {
+        v.push(Huella::of_file(&f.nombre.replace('\\', "/"), &f.ruta)?);
+    }
+    if rendicion {
+        for path in input::discover(dir)?.of(Kind::Rendicion) {
+            let name = path
+                .strip_prefix(dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            v.push(Huella::of_file(&name, path)?);
+        }
+    }
+    let plantillas = e.plantillas();
+    for name in &templates.overridden {
+        v.push(Huella::of_file(
+            &format!("plantillas/{name}"),
+            &plantillas.join(name),
+        )?);
+    }
+    v.sort_by(|a, b| a.archivo.cmp(&b.archivo));
+    Ok(v)
 }

@@ -1,11 +1,12 @@
 //! `lotaip rendicion`: the year's accountability report of the institution and
 //! of every province or unit that reports on its own.
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use lotaip::error::{Error, Location};
 use lotaip::input::{self, rendicion as answers};
-use lotaip::publish;
+use lotaip::publish::{self, Lock, Manifest};
 use lotaip::render::Templates;
 use lotaip::render::rendicion::{Contexto, render};
 
@@ -27,6 +28,8 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
     let respuestas = answers::load(&a.entrada.entrada, &config, &ds)?;
     let templates = Templates::load(Some(&a.entrada.plantillas()))?;
     let (entidades, institucion) = answers::entidades(&config, &ds)?;
+    let entradas = super::huellas_de_entrada(&a.entrada, &ds, &templates, true)?;
+    let lock = Lock::acquire(&a.salida)?;
     let fecha = a.fecha.unwrap_or_else(|| {
         chrono::NaiveDate::from_ymd_opt(config.anio, 12, 31).unwrap_or_default()
     });
@@ -49,7 +52,35 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
         files.extend(f);
         avisos.extend(w);
     }
-    let dir = publish::publish(&a.salida, &format!("rendicion_{}", config.anio), &files)?;
+    let mut opciones = BTreeMap::new();
+    if let Some(f) = a.fecha {
+        opciones.insert("fecha".to_string(), f.format("%d/%m/%Y").to_string());
+    }
+    let manifest = Manifest {
+        herramienta: env!("CARGO_PKG_NAME").to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        publicacion: "rendicion".to_string(),
+        periodo: config.anio.to_string(),
+        fecha_actualizacion: fecha.format("%Y-%m-%d").to_string(),
+        institucion: config.institucion.nombre.clone(),
+        opciones,
+        cuentas: BTreeMap::from([
+            ("entidades".to_string(), entidades.len()),
+            ("unidades".to_string(), ds.unidades.len()),
+            ("indicadores".to_string(), ds.indicadores.len()),
+            ("avisos".to_string(), avisos.len()),
+        ]),
+        entradas,
+        salidas: Vec::new(),
+    };
+    let publicado = publish::publish(
+        &lock,
+        &format!("rendicion_{}", config.anio),
+        &files,
+        manifest,
+        &mut |_| {},
+    )?;
+    let dir = &publicado.dir;
     println!(
         "lotaip {} — {}, rendición de cuentas {}",
         env!("CARGO_PKG_VERSION"),

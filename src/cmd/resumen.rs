@@ -1,15 +1,15 @@
 //! The run summary printed at the end of a command.
 
 use std::collections::BTreeMap;
-use std::path::Path;
-use std::time::Duration;
 
 use lotaip::compute::{Informe, Resumen};
 use lotaip::config::Config;
 use lotaip::error::Warning;
 use lotaip::format;
 use lotaip::model::Dataset;
+use lotaip::publish::Publicado;
 use lotaip::render::OutputFile;
+use lotaip::render::view::cambios::Cambios;
 
 /// How many warnings are printed one by one before the rest are counted.
 const WARNINGS_SHOWN: usize = 10;
@@ -18,10 +18,11 @@ pub fn imprimir(
     config: &Config,
     ds: &Dataset,
     informe: &Informe,
-    dir: &Path,
+    cambios: &Cambios,
+    publicado: &Publicado,
     files: &[OutputFile],
-    took: Duration,
 ) {
+    let dir = &publicado.dir;
     println!(
         "lotaip {} — {}, {}",
         env!("CARGO_PKG_VERSION"),
@@ -33,26 +34,31 @@ pub fn imprimir(
         "Cumplimiento institucional: {}",
         cifras(config, &informe.institucion)
     );
-    let bytes: usize = files.iter().map(|f| f.bytes.len()).sum();
     println!(
-        "Archivos publicados en {} ({}, {} KB):",
+        "Cambios: {}",
+        lotaip::render::xlsx::cambios::resumen(cambios)
+    );
+    if !cambios.lista().is_empty() {
+        println!("  el detalle está en la hoja «Cambios» del libro de cumplimiento");
+    }
+    let bytes: u64 = publicado.manifest.salidas.iter().map(|h| h.bytes).sum();
+    println!(
+        "Archivos publicados en {} ({} y el manifiesto, {}):",
         dir.display(),
         files.len(),
-        format::numero((bytes / 1024).into())
+        format::tamano(bytes)
     );
     for f in files {
         println!("  {}", f.path);
     }
+    println!(
+        "Manifiesto: {} (compruébelo con «lotaip verificar {}»)",
+        dir.join(lotaip::publish::MANIFEST).display(),
+        dir.display()
+    );
     avisos(
         &informe.avisos,
         "; el detalle está en la hoja «Avisos» del libro de cumplimiento",
-    );
-    println!(
-        "Tiempo: {} s",
-        format::numero_con(
-            rust_decimal::Decimal::new(took.as_millis() as i64, 3),
-            Some(2)
-        )
     );
 }
 

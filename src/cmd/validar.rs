@@ -29,7 +29,7 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
             let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia());
             // Render in memory too, so template errors surface; nothing is written.
             let ctx = RenderContext::new(&config, &ds, &informe, &templates);
-            render::render_all(&ctx, &render::mensual())?;
+            render::publicacion_mensual(&ctx, &mut |_| {})?;
             println!(
                 "Cumplimiento institucional de {}: {}",
                 periodo.nombre(),

@@ -2,6 +2,8 @@
 //! Renderers build files in memory; `publish` writes them.
 
 pub mod csv;
+pub mod html;
+pub mod json;
 pub mod pdf;
 pub mod rendicion;
 pub mod templates;
@@ -15,6 +17,7 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::model::Dataset;
 pub use templates::Templates;
+use view::cambios::Cambios;
 use view::{FilaIndicador, SeccionA4};
 
 /// A file produced by a renderer.
@@ -35,6 +38,8 @@ pub struct RenderContext<'a> {
     pub a4: Vec<SeccionA4>,
     /// Every indicator with its evaluation.
     pub filas: Vec<FilaIndicador>,
+    /// What changed since the previous month's publication.
+    pub cambios: Cambios,
 }
 
 impl<'a> RenderContext<'a> {
@@ -51,7 +56,13 @@ impl<'a> RenderContext<'a> {
             templates,
             a4: view::matriz_a4(dataset, config, informe.periodo.mes),
             filas: view::filas(dataset, informe),
+            cambios: Cambios::NoComparado,
         }
+    }
+
+    /// The same context with the comparison with the previous publication.
+    pub fn with_cambios(self, cambios: Cambios) -> Self {
+        RenderContext { cambios, ..self }
     }
 
     /// The period as it appears in file names (`2025-06`).
@@ -116,6 +127,7 @@ pub fn mensual() -> Vec<Box<dyn Renderer>> {
         Box::new(csv::PaqueteA4),
         Box::new(xlsx::cumplimiento::Cumplimiento),
         Box::new(csv::CumplimientoCsv),
+        Box::new(json::CifrasJson),
         Box::new(xlsx::provincia::Provincias),
         Box::new(pdf::ProvinciasPdf),
     ]
@@ -126,9 +138,33 @@ pub fn render_all(
     ctx: &RenderContext,
     renderers: &[Box<dyn Renderer>],
 ) -> Result<Vec<OutputFile>, Error> {
+    render_all_with(ctx, renderers, &mut |_| {})
+}
+
+/// [`render_all`], telling `starting` the name of each renderer before it runs.
+pub fn render_all_with(
+    ctx: &RenderContext,
+    renderers: &[Box<dyn Renderer>],
+    starting: &mut dyn FnMut(&str),
+) -> Result<Vec<OutputFile>, Error> {
     let mut files = Vec::new();
     for r in renderers {
+        starting(r.name());
         files.extend(r.render(ctx)?);
     }
+    Ok(files)
+}
+
+/// A month's publication: every renderer of [`mensual`], then the download
+/// page over the files they made.
+pub fn publicacion_mensual(
+    ctx: &RenderContext,
+    starting: &mut dyn FnMut(&str),
+) -> Result<Vec<OutputFile>, Error> {
+    let mut files = render_all_with(ctx, &mensual(), starting)?;
+    let indice = html::Indice { archivos: &files };
+    starting(indice.name());
+    let page = indice.render(ctx)?;
+    files.extend(page);
     Ok(files)
 }

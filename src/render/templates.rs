@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "rendicion_meta.txt",
     "rendicion_gestion.txt",
     "rendicion_objetivo.txt",
+    "index.html",
 ];
 
 /// The loaded templates with the project's filters.

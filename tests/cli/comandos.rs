@@ -104,3 +104,22 @@ fn the_starter_rendicion_workbook_is_accepted_unanswered() {
     let o = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
     assert!(o.status.success(), "{:?}", texts(&o));
 }
+
+#[test]
+fn every_command_help_is_in_spanish() {
+    for cmd in [
+        "generar",
+        "rendicion",
+        "validar",
+        "verificar",
+        "iniciar",
+        "plantillas",
+    ] {
+        let o = lotaip(&[cmd, "--help"]);
+        let (stdout, _) = texts(&o);
+        assert!(o.status.success(), "{cmd}: {stdout}");
+        for english in ["Usage:", "Arguments:", "Options:"] {
+            assert!(!stdout.contains(english), "{cmd} --help: {stdout}");
+        }
+    }
+}

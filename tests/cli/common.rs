@@ -144,3 +144,43 @@ pub fn pdftotext(path: &Path) -> String {
     assert!(o.status.success(), "pdftotext failed on {}", path.display());
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
+
+/// Every file under a folder with its bytes, by relative path.
+pub fn contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files_under(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).expect("readable");
+            (f, bytes)
+        })
+        .collect()
+}
+
+/// Runs `generar` for a period into a given output folder, with extra arguments.
+pub fn generar_en(entrada: &Path, periodo: &str, salida: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "generar",
+        "--periodo",
+        periodo,
+        "--entrada",
+        entrada.to_str().expect("utf-8 path"),
+        "--salida",
+        salida.to_str().expect("utf-8 path"),
+    ];
+    args.extend_from_slice(extra);
+    lotaip(&args)
+}
+
+/// A copy of a fixture folder with one file's text changed (`from` → `to`, first match).
+pub fn variant_of(name: &str, file: &str, from: &str, to: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for e in std::fs::read_dir(fixture(name)).expect("fixture") {
+        let p = e.expect("entry").path();
+        std::fs::copy(&p, dir.path().join(p.file_name().expect("name"))).expect("copy");
+    }
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{from} not in {file}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+    dir
+}

@@ -10,13 +10,17 @@ fn writes_every_output_of_the_month() {
     assert_eq!(
         files_under(out.path()),
         vec![
+            ".lotaip.lock",
+            "2025-06/cifras_2025-06.json",
             "2025-06/cumplimiento_2025-06.csv",
             "2025-06/cumplimiento_2025-06.xlsx",
+            "2025-06/index.html",
             "2025-06/literal_a4_2025-06.pdf",
             "2025-06/literal_a4_2025-06.xlsx",
             "2025-06/literal_a4_2025-06_datos.csv",
             "2025-06/literal_a4_2025-06_diccionario.csv",
             "2025-06/literal_a4_2025-06_metadatos.csv",
+            "2025-06/manifest.json",
             "2025-06/provincias/azuay_2025-06.pdf",
             "2025-06/provincias/azuay_2025-06.xlsx",
             "2025-06/provincias/los-rios_2025-06.pdf",
@@ -195,7 +199,8 @@ fn cumplimiento_workbook_holds_numbers_and_summaries() {
             "Por unidad",
             "Por provincia",
             "Presupuesto",
-            "Avisos"
+            "Avisos",
+            "Cambios"
         ]
     );
     let ind = sheet(&path, "Indicadores");

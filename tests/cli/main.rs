@@ -5,5 +5,8 @@ mod comandos;
 mod common;
 mod errores;
 mod generar;
+mod indice;
+mod interrupcion;
 mod muestra;
+mod publicacion;
 mod rendicion;

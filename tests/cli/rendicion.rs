@@ -27,12 +27,16 @@ fn the_seed_figures_come_out_exactly_in_the_workbook() {
     assert_eq!(
         files_under(&dir),
         [
+            "manifest.json",
             "rendicion_2025_azuay.pdf",
             "rendicion_2025_azuay.xlsx",
             "rendicion_2025_institucion.pdf",
             "rendicion_2025_institucion.xlsx"
         ]
     );
+    // Published like the month: its manifest verifies the folder.
+    let v = lotaip(&["verificar", dir.to_str().unwrap()]);
+    assert!(v.status.success(), "{:?}", texts(&v));
     let book = dir.join("rendicion_2025_institucion.xlsx");
     // Programmatic execution: planned 0,85, achieved 0,91 → 107,06 %; one meta, so the total too.
     let p = sheet(&book, "Ejecución programática");

@@ -2,6 +2,9 @@
 //! documents arrange it, with every figure both exact (for spreadsheet cells)
 //! and formatted in Spanish (for text).
 
+pub mod cambios;
+pub mod cifras;
+pub mod indice;
 pub mod provincia;
 pub mod rendicion;
 

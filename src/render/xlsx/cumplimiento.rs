@@ -1,6 +1,6 @@
 //! The cumplimiento workbook: every unit × indicator with meta, real,
 //! cumplimiento and semáforo; summaries by unit, province and process level;
-//! budget; warnings.
+//! budget; warnings; changes since the previous month.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -36,6 +36,7 @@ impl Renderer for Cumplimiento {
         let ws = wb.add_worksheet();
         ws.set_name("Avisos").map_err(&e)?;
         tables::avisos(ws, &st, &ctx.informe.avisos).map_err(&e)?;
+        super::cambios::hoja(wb.add_worksheet(), ctx, &mut st).map_err(&e)?;
         Ok(vec![finish(wb, path)?])
     }
 }

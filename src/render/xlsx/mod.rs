@@ -3,6 +3,7 @@
 //! frozen headers and print setup are set for reading and printing.
 
 pub mod a4;
+pub mod cambios;
 pub mod cumplimiento;
 pub mod provincia;
 pub mod rendicion;

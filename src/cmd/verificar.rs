@@ -1,0 +1,55 @@
+//! `lotaip verificar`: checks a published folder against its manifest and,
+//! optionally, an inputs folder against the manifest's input fingerprints.
+//! Writes nothing.
+
+use lotaip::error::Error;
+use lotaip::publish;
+
+use crate::cli::Verificar;
+
+pub fn execute(a: &Verificar) -> Result<(), Error> {
+    let v = publish::verify(&a.carpeta)?;
+    let m = &v.manifest;
+    println!(
+        "Publicación {} — {}, período {} (fecha de actualización {}), generada por {} {}",
+        a.carpeta.display(),
+        m.institucion,
+        m.periodo,
+        m.fecha_actualizacion,
+        m.herramienta,
+        m.version
+    );
+    let mut diferencias = v.diferencias.len();
+    for d in &v.diferencias {
+        println!("  {d}");
+    }
+    if v.diferencias.is_empty() {
+        println!(
+            "Los {} archivos coinciden con el manifiesto (tamaño y SHA-256); no sobra ninguno.",
+            v.revisados
+        );
+    }
+    if let Some(entrada) = &a.entrada {
+        let d = publish::verify_inputs(m, entrada)?;
+        if d.is_empty() {
+            println!(
+                "Las {} entradas de {} son las del manifiesto.",
+                m.entradas.len(),
+                entrada.display()
+            );
+        } else {
+            println!("Entradas de {}:", entrada.display());
+            for x in &d {
+                println!("  {x}");
+            }
+        }
+        diferencias += d.len();
+    }
+    if diferencias > 0 {
+        return Err(Error::Discrepancias {
+            carpeta: a.carpeta.clone(),
+            n: diferencias,
+        });
+    }
+    Ok(())
+}

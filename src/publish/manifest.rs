@@ -1,0 +1,167 @@
+//! `manifest.json`: what a publication is made of and from. The tool and its
+//! version, the period and the declared report date, the options that change
+//! the figures, counts, and the SHA-256 and size of every input file and of
+//! every output file (except the manifest itself). It holds no clock time, so
+//! the same inputs give the same manifest.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::error::Error;
+use crate::render::OutputFile;
+
+/// The manifest's file name inside a publication.
+pub const MANIFEST: &str = "manifest.json";
+
+/// A publication's manifest. Keys are Spanish: the file is published.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// `lotaip`.
+    pub herramienta: String,
+    /// The program version that wrote the publication.
+    pub version: String,
+    /// What was published: `mensual` (a month) or another kind of publication.
+    pub publicacion: String,
+    /// The report period (`2025-06`, or `2025` for a year).
+    pub periodo: String,
+    /// The declared update date, `AAAA-MM-DD`.
+    pub fecha_actualizacion: String,
+    pub institucion: String,
+    /// Options given on the command line that change the outputs.
+    pub opciones: BTreeMap<String, String>,
+    /// Counts of what was read and found (`unidades`, `indicadores`, `avisos`…).
+    pub cuentas: BTreeMap<String, usize>,
+    /// Every input file, by name relative to the inputs folder, sorted.
+    pub entradas: Vec<Huella>,
+    /// Every output file except the manifest, by path inside the publication, sorted.
+    pub salidas: Vec<Huella>,
+}
+
+/// A file's fingerprint.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Huella {
+    /// `/`-separated path.
+    pub archivo: String,
+    pub bytes: u64,
+    /// Lower-case hexadecimal SHA-256.
+    pub sha256: String,
+}
+
+impl Huella {
+    /// The fingerprint of some bytes.
+    pub fn of(archivo: &str, bytes: &[u8]) -> Huella {
+        Huella {
+            archivo: archivo.to_string(),
+            bytes: bytes.len() as u64,
+            sha256: sha256_hex(bytes),
+        }
+    }
+
+    /// The fingerprint of a file on disk, named `archivo`.
+    pub fn of_file(archivo: &str, path: &Path) -> Result<Huella, Error> {
+        let bytes = std::fs::read(path).map_err(|e| Error::output(path, e))?;
+        Ok(Huella::of(archivo, &bytes))
+    }
+}
+
+/// Lower-case hexadecimal SHA-256.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest.iter() {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+impl Manifest {
+    /// Fills `salidas` from the files of the publication, sorted by path.
+    pub fn with_outputs(mut self, files: &[OutputFile]) -> Manifest {
+        self.salidas = files
+            .iter()
+            .map(|f| Huella::of(&f.path, &f.bytes))
+            .collect();
+        self.salidas.sort_by(|a, b| a.archivo.cmp(&b.archivo));
+        self.entradas.sort_by(|a, b| a.archivo.cmp(&b.archivo));
+        self
+    }
+
+    /// The manifest as published: pretty JSON with a final newline.
+    pub fn to_file(&self) -> OutputFile {
+        let mut bytes = serde_json::to_vec_pretty(self).expect("a manifest always serialises");
+        bytes.push(b'\n');
+        OutputFile {
+            path: MANIFEST.to_string(),
+            bytes,
+        }
+    }
+
+    /// Reads a publication's manifest; a missing or unreadable one is an
+    /// input error naming the file.
+    pub fn read(dir: &Path) -> Result<Manifest, Error> {
+        use crate::error::Location;
+        let path = dir.join(MANIFEST);
+        let loc = Location::file(path.display().to_string());
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            let why = if e.kind() == std::io::ErrorKind::NotFound {
+                "no existe: la carpeta no es una publicación de lotaip, o se publicó con una versión sin manifiesto".to_string()
+            } else {
+                format!("no se pudo leer: {e}")
+            };
+            Error::input(loc.clone(), why)
+        })?;
+        serde_json::from_str(&text).map_err(|e| {
+            Error::input(
+                Location {
+                    line: Some(e.line()),
+                    ..loc
+                },
+                format!("no es un manifiesto válido: {e}"),
+            )
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_of_a_known_text() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn outputs_are_sorted_and_the_text_round_trips() {
+        let files = [
+            OutputFile {
+                path: "z.csv".into(),
+                bytes: b"1".to_vec(),
+            },
+            OutputFile {
+                path: "provincias/azuay.pdf".into(),
+                bytes: b"22".to_vec(),
+            },
+        ];
+        let m = Manifest {
+            herramienta: "lotaip".into(),
+            periodo: "2025-06".into(),
+            ..Default::default()
+        }
+        .with_outputs(&files);
+        assert_eq!(m.salidas[0].archivo, "provincias/azuay.pdf");
+        assert_eq!(m.salidas[0].bytes, 2);
+        let f = m.to_file();
+        let back: Manifest = serde_json::from_slice(&f.bytes).unwrap();
+        assert_eq!(back, m);
+    }
+}

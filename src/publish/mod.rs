@@ -1,0 +1,158 @@
+//! Putting a run's files in place, for any kind of publication (the month's,
+//! the year's accountability report): under the output root's [`Lock`], the
+//! files and their `manifest.json` are written into a hidden sibling folder
+//! and swapped with the previous publication in one step (see [`swap`]). A
+//! failed or killed run leaves the previous publication as it was.
+
+pub mod anterior;
+mod lock;
+mod manifest;
+pub mod swap;
+mod verify;
+
+use std::path::PathBuf;
+
+pub use lock::{LOCK_FILE, Lock};
+pub use manifest::{Huella, MANIFEST, Manifest, sha256_hex};
+pub use verify::{Diferencia, Verificacion, verify, verify_inputs};
+
+use crate::error::Error;
+use crate::render::OutputFile;
+
+/// What the publication step is doing, for progress reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paso {
+    /// `escritos` of `total` files are written and synced.
+    Escribiendo { escritos: usize, total: usize },
+    /// Swapping the new folder in.
+    Intercambiando,
+}
+
+/// A finished publication.
+#[derive(Debug)]
+pub struct Publicado {
+    /// `<root>/<name>`.
+    pub dir: PathBuf,
+    /// The manifest as written, with every output's fingerprint.
+    pub manifest: Manifest,
+}
+
+/// Publishes `files` as `<root>/<name>` under the root's lock: `manifest`
+/// gets the fingerprint of every file and is written with them; the whole
+/// folder replaces the previous one only when everything is on disk.
+pub fn publish(
+    lock: &Lock,
+    name: &str,
+    files: &[OutputFile],
+    manifest: Manifest,
+    progress: &mut dyn FnMut(Paso),
+) -> Result<Publicado, Error> {
+    if files.iter().any(|f| f.path == MANIFEST) {
+        return Err(Error::Render {
+            file: MANIFEST.to_string(),
+            detail: "el nombre está reservado para el manifiesto".into(),
+        });
+    }
+    let root = lock.root();
+    let manifest = manifest.with_outputs(files);
+    let manifest_file = manifest.to_file();
+    let all: Vec<&OutputFile> = files.iter().chain([&manifest_file]).collect();
+    let total = all.len();
+    let tmp = root.join(swap::temp_name(name));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).map_err(|e| Error::output(&tmp, e))?;
+    }
+    let written = swap::write_tree(&tmp, &all, &mut |escritos| {
+        progress(Paso::Escribiendo { escritos, total })
+    });
+    if let Err(e) = written {
+        // Best effort: the next run removes it anyway.
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    progress(Paso::Intercambiando);
+    let dir = swap::swap_in(root, name)?;
+    Ok(Publicado { dir, manifest })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+
+    fn names(dir: &std::path::Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn publishes_and_replaces_the_previous_folder_whole() {
+        let root = tempfile::tempdir().unwrap();
+        let lock = Lock::acquire(root.path()).unwrap();
+        let m = Manifest::default();
+        let files = [file("a.csv", "1"), file("provincias/azuay.xlsx", "2")];
+        let p = publish(&lock, "2025-06", &files, m.clone(), &mut |_| {}).unwrap();
+        assert_eq!(p.manifest.salidas.len(), 2);
+        assert_eq!(
+            fs::read_to_string(root.path().join("2025-06/provincias/azuay.xlsx")).unwrap(),
+            "2"
+        );
+        assert!(verify(&p.dir).unwrap().diferencias.is_empty());
+        let mut steps = Vec::new();
+        publish(&lock, "2025-06", &[file("b.csv", "3")], m, &mut |s| {
+            steps.push(s)
+        })
+        .unwrap();
+        assert_eq!(
+            names(&root.path().join("2025-06")),
+            vec!["b.csv", "manifest.json"]
+        );
+        assert_eq!(names(root.path()), vec![".lotaip.lock", "2025-06"]);
+        assert_eq!(
+            steps,
+            vec![
+                Paso::Escribiendo {
+                    escritos: 1,
+                    total: 2
+                },
+                Paso::Escribiendo {
+                    escritos: 2,
+                    total: 2
+                },
+                Paso::Intercambiando
+            ]
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_previous_publication() {
+        let root = tempfile::tempdir().unwrap();
+        let lock = Lock::acquire(root.path()).unwrap();
+        publish(
+            &lock,
+            "2025-06",
+            &[file("a.csv", "1")],
+            Manifest::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let bad = [file("b.csv", "2"), file("../fuera.csv", "3")];
+        assert!(publish(&lock, "2025-06", &bad, Manifest::default(), &mut |_| {}).is_err());
+        assert_eq!(
+            names(&root.path().join("2025-06")),
+            vec!["a.csv", "manifest.json"]
+        );
+        assert_eq!(names(root.path()), vec![".lotaip.lock", "2025-06"]);
+    }
+}

@@ -1,0 +1,141 @@
+//! The download page opened in headless Chromium, as a provincial director
+//! would open it: it renders, every province is listed with both links, every
+//! link resolves to a file of the publication, and nothing is loaded from
+//! outside. Screenshots at phone and desktop widths are kept in the target
+//! folder (`capturas/`) for a person to look at.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::*;
+
+/// The Chromium binary: `$CHROMIUM`, or Debian's `chromium` on the PATH.
+fn chromium() -> PathBuf {
+    if let Some(p) = std::env::var_os("CHROMIUM") {
+        return p.into();
+    }
+    for dir in std::env::var_os("PATH")
+        .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .unwrap_or_default()
+    {
+        for name in ["chromium", "chromium-browser"] {
+            if dir.join(name).is_file() {
+                return dir.join(name);
+            }
+        }
+    }
+    panic!(
+        "this test needs Chromium to open index.html: install it (apt-get install -y chromium) or set CHROMIUM to its path"
+    );
+}
+
+/// Runs headless Chromium on a page with extra arguments; returns stdout.
+fn headless(page: &Path, profile: &Path, args: &[&str]) -> String {
+    let url = format!("file://{}", page.display());
+    let o = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(&url)
+        .output()
+        .expect("chromium runs");
+    assert!(
+        o.status.success(),
+        "chromium failed on {url}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Every value of an attribute in a document, HTML entities decoded.
+fn attributes(dom: &str, attr: &str) -> Vec<String> {
+    let key = format!(" {attr}=\"");
+    dom.match_indices(&key)
+        .filter_map(|(i, _)| {
+            let rest = &dom[i + key.len()..];
+            rest.find('"').map(|end| rest[..end].replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+/// Width and height of a PNG, from its header.
+fn png_size(path: &Path) -> (u32, u32) {
+    let b = std::fs::read(path).expect("screenshot written");
+    assert_eq!(&b[1..4], b"PNG", "{} is not a PNG", path.display());
+    let be = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    (be(16), be(20))
+}
+
+#[test]
+fn the_index_page_lists_every_province_with_working_links() {
+    let out = tempfile::tempdir().unwrap();
+    let o = generar_en(&sample_inputs(), "2025-06", out.path(), &[]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let dir = out.path().join("2025-06");
+    let page = dir.join("index.html");
+    let profile = tempfile::tempdir().unwrap();
+
+    let dom = headless(&page, profile.path(), &["--dump-dom"]);
+    assert!(dom.contains("Instituto Ecuatoriano de Seguridad Social"));
+    assert!(dom.contains("Fecha de actualización: <strong>30/06/2025</strong>"));
+    // Every province, each with its PDF and Excel links.
+    for p in lotaip::model::provincia_nombres() {
+        assert!(
+            dom.contains(&format!("<td class=\"provincia\">{p}</td>")),
+            "{p} missing"
+        );
+    }
+    let hrefs = attributes(&dom, "href");
+    let provincias: Vec<&String> = hrefs
+        .iter()
+        .filter(|h| h.starts_with("provincias/"))
+        .collect();
+    assert_eq!(provincias.len(), 48, "{provincias:?}");
+    // Every link is relative and resolves to a file of the publication.
+    for h in &hrefs {
+        assert!(
+            !h.contains(':') && !h.starts_with('/'),
+            "{h} is not relative"
+        );
+        assert!(dir.join(h).is_file(), "{h} does not resolve to a file");
+    }
+    // Every file of the publication is offered.
+    for f in files_under(&dir) {
+        if f != "index.html" {
+            assert!(hrefs.contains(&f), "{f} is not linked");
+        }
+    }
+    // Nothing loads from elsewhere: no scripts, stylesheets or images.
+    for attr in ["src", "srcset"] {
+        assert!(attributes(&dom, attr).is_empty(), "{attr} in the page");
+    }
+    assert!(!dom.contains("<link "), "a linked resource in the page");
+
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("capturas");
+    std::fs::create_dir_all(&shots).unwrap();
+    for (w, h) in [(390, 844), (1280, 900), (390, 3400), (1280, 2300)] {
+        let png = shots.join(format!("indice_{w}x{h}.png"));
+        let _ = std::fs::remove_file(&png);
+        headless(
+            &page,
+            profile.path(),
+            &[
+                &format!("--screenshot={}", png.display()),
+                &format!("--window-size={w},{h}"),
+            ],
+        );
+        assert_eq!(png_size(&png), (w, h), "{}", png.display());
+        let bytes = std::fs::metadata(&png).unwrap().len();
+        // A blank page compresses to a few KB; the rendered one does not.
+        assert!(bytes > 20_000, "{} is almost empty", png.display());
+    }
+}
