@@ -15,7 +15,9 @@ pub fn execute(a: &Verificar) -> Result<(), Error> {
         a.carpeta.display(),
         m.institucion,
         m.periodo,
-        m.fecha_actualizacion,
+        chrono::NaiveDate::parse_from_str(&m.fecha_actualizacion, "%Y-%m-%d")
+            .map(lotaip::format::fecha)
+            .unwrap_or_else(|_| m.fecha_actualizacion.clone()),
         m.herramienta,
         m.version
     );
