@@ -10,6 +10,8 @@ pub mod limits;
 pub mod metas;
 pub mod number;
 pub mod presupuesto;
+#[cfg(test)]
+mod propiedades;
 pub mod resultados;
 pub mod table;
 mod workbook;
