@@ -238,6 +238,32 @@ impl Config {
     }
 }
 
+/// A TOML parser's name of a kind of value, in Spanish (`string "x"` → `el texto "x"`).
+fn tipo_toml(s: &str) -> String {
+    let s = s.trim();
+    for (en, es) in [
+        ("string ", "el texto "),
+        ("integer ", "el número entero "),
+        ("float ", "el número "),
+        ("boolean ", "el valor lógico "),
+    ] {
+        if let Some(v) = s.strip_prefix(en) {
+            return format!("{es}{v}");
+        }
+    }
+    match s {
+        "i32" | "i64" | "u8" | "u32" | "an integer" => "un número entero".into(),
+        "a string" | "string" => "un texto entre comillas".into(),
+        "a boolean" | "bool" => "true o false".into(),
+        "f64" | "a float" | "a Decimal type representing a fixed-point number" => {
+            "un número".into()
+        }
+        "a sequence" => "una lista".into(),
+        "a map" | "map" | "table" => "una sección".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Puts the TOML parser's usual messages into Spanish; others pass unchanged.
 fn traducir(msg: &str) -> String {
     let msg = msg.trim();
@@ -253,7 +279,12 @@ fn traducir(msg: &str) -> String {
         return format!("falta el ajuste «{}»", rest.trim_matches('`'));
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        return format!("tipo de valor no válido: {rest}");
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "tipo de valor no válido: se encontró {}; se esperaba {}",
+            tipo_toml(found),
+            tipo_toml(expected)
+        );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (valor, esperado) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -262,6 +293,22 @@ fn traducir(msg: &str) -> String {
             valor.trim_matches('`'),
             esperado.trim_start_matches("one of ").replace('`', "")
         );
+    }
+    let mut msg = msg.to_string();
+    for (en, es) in [
+        ("unclosed table", "nombre de sección sin cerrar"),
+        ("unclosed array", "lista sin cerrar"),
+        ("duplicate key", "ajuste repetido"),
+        ("invalid basic string", "texto entre comillas mal cerrado"),
+        ("invalid string", "texto mal escrito"),
+        ("key with no value", "ajuste sin valor"),
+        (
+            "string values must be quoted",
+            "los textos van entre comillas",
+        ),
+        (", expected ", "; se esperaba "),
+    ] {
+        msg = msg.replace(en, es);
     }
     format!("sintaxis TOML no válida: {msg}")
 }

@@ -78,7 +78,11 @@ pub fn read(bytes: &[u8], name: &str, format: Format) -> Result<Sheet, Error> {
             ..Location::file(name)
         })?;
         let cells: Vec<Cell> = record.iter().take(width).map(text_cell).collect();
-        rows.push(Row { number, cells });
+        rows.push(Row {
+            number,
+            cells,
+            fields: record.len(),
+        });
     }
     Ok(Sheet {
         file: name.to_string(),

@@ -299,7 +299,7 @@ mod encabezado {
                 rows: rows
                     .into_iter()
                     .enumerate()
-                    .map(|(i, cells)| Row { number: i + 1, cells })
+                    .map(|(i, cells)| Row { number: i + 1, fields: cells.len(), cells })
                     .collect(),
                 convention: None,
             };

@@ -53,6 +53,9 @@ pub struct Row {
     pub number: usize,
     /// Cells from column A.
     pub cells: Vec<Cell>,
+    /// Fields of the line in a CSV file, trailing empty ones included (a
+    /// separator too many shifts the cells); the kept cells in a workbook.
+    pub fields: usize,
 }
 
 impl Row {

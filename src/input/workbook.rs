@@ -23,7 +23,9 @@ pub fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<Sheet>, Er
     let damaged = |e: String| {
         Error::input(
             loc.clone(),
-            format!("el libro está dañado o incompleto y no se puede abrir ({e})"),
+            format!(
+                "el libro está dañado o incompleto y no se puede abrir: vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo (detalle técnico: {e})"
+            ),
         )
     };
     match format {
@@ -179,6 +181,7 @@ fn sheet_from_cells(
             rows.push(Row {
                 number,
                 cells: Vec::new(),
+                fields: 0,
             });
         }
         let row = rows.last_mut().expect("a row was just pushed");
@@ -192,6 +195,7 @@ fn sheet_from_cells(
             row.cells.resize(col + 1, Cell::Empty);
         }
         row.cells[col] = cell;
+        row.fields = row.cells.len();
     }
     Ok(Sheet {
         file: file.to_string(),
@@ -223,7 +227,11 @@ fn from_range(
         let mut cells: Vec<Cell> = Vec::with_capacity(width);
         cells.resize(col0 as usize, Cell::Empty);
         cells.extend(r[..=last].iter().map(cell_from_data));
-        rows.push(Row { number, cells });
+        rows.push(Row {
+            number,
+            fields: cells.len(),
+            cells,
+        });
     }
     Ok(Sheet {
         file: file.to_string(),

@@ -3,6 +3,7 @@
 
 mod comandos;
 mod common;
+mod corpus;
 mod errores;
 mod generar;
 mod muestra;
