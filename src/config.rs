@@ -26,6 +26,8 @@ pub struct Config {
     pub semaforo: Umbrales,
     #[serde(default)]
     pub politicas: Politicas,
+    #[serde(default)]
+    pub avisos: Avisos,
 }
 
 /// Who publishes.
@@ -171,6 +173,78 @@ pub enum Porcentajes {
     Puntos,
 }
 
+/// Warnings that never stop a run (`[avisos]`): results far from their
+/// target, and provincial targets that do not add up to the national one.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, try_from = "AvisosToml")]
+pub struct Avisos {
+    /// A result more than `factor_atipico` times its target, or less than its
+    /// target divided by it, is listed as `resultado atípico`. Default 3; 0
+    /// turns the warning off.
+    pub factor_atipico: Decimal,
+    /// The part of a Dirección Provincial's indicator code that the national
+    /// indicator of the same target writes as `codigo_nacional`
+    /// (`IE-DNRGC-DP-10` → `IE-DNRGC-NA-10` with `-DP-` and `-NA-`). Default
+    /// empty: the national indicator has the same code.
+    pub codigo_provincial: String,
+    /// See `codigo_provincial`.
+    pub codigo_nacional: String,
+}
+
+impl Default for Avisos {
+    fn default() -> Self {
+        Avisos {
+            factor_atipico: Decimal::from(3),
+            codigo_provincial: String::new(),
+            codigo_nacional: String::new(),
+        }
+    }
+}
+
+/// `[avisos]` as written, checked into [`Avisos`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct AvisosToml {
+    factor_atipico: Decimal,
+    codigo_provincial: String,
+    codigo_nacional: String,
+}
+
+impl Default for AvisosToml {
+    fn default() -> Self {
+        let d = Avisos::default();
+        AvisosToml {
+            factor_atipico: d.factor_atipico,
+            codigo_provincial: d.codigo_provincial,
+            codigo_nacional: d.codigo_nacional,
+        }
+    }
+}
+
+impl TryFrom<AvisosToml> for Avisos {
+    type Error = String;
+
+    fn try_from(t: AvisosToml) -> Result<Self, String> {
+        if !t.factor_atipico.is_zero() && t.factor_atipico <= Decimal::ONE {
+            return Err(format!(
+                "[avisos] factor_atipico = {} no sirve: se esperaba un número mayor que 1 (p. ej. 3) o 0 para no avisar",
+                t.factor_atipico
+            ));
+        }
+        if t.codigo_provincial.is_empty() != t.codigo_nacional.is_empty() {
+            return Err(
+                "[avisos] codigo_provincial y codigo_nacional van juntos: escriba los dos (p. ej. \"-DP-\" y \"-NA-\") o ninguno"
+                    .into(),
+            );
+        }
+        Ok(Avisos {
+            factor_atipico: t.factor_atipico,
+            codigo_provincial: t.codigo_provincial,
+            codigo_nacional: t.codigo_nacional,
+        })
+    }
+}
+
 /// File name of the configuration inside the inputs folder.
 pub const ARCHIVO: &str = "lotaip.toml";
 
@@ -294,6 +368,10 @@ fn traducir(msg: &str) -> String {
             esperado.trim_start_matches("one of ").replace('`', "")
         );
     }
+    // The checks of a section (`[avisos] …`) already speak Spanish.
+    if msg.starts_with('[') {
+        return msg.to_string();
+    }
     let mut msg = msg.to_string();
     for (en, es) in [
         ("unclosed table", "nombre de sección sin cerrar"),
@@ -363,6 +441,44 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("amarillo ≤ verde"), "{e}");
+    }
+
+    #[test]
+    fn avisos_have_documented_defaults_and_checked_values() {
+        let c = Config::parse(MINIMA, "lotaip.toml").unwrap();
+        assert_eq!(c.avisos.factor_atipico, Decimal::from(3));
+        assert!(c.avisos.codigo_provincial.is_empty() && c.avisos.codigo_nacional.is_empty());
+        let c = Config::parse(
+            &format!("{MINIMA}[avisos]\nfactor_atipico = 5\ncodigo_provincial = \"-DP-\"\ncodigo_nacional = \"-NA-\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap();
+        assert_eq!(c.avisos.factor_atipico, Decimal::from(5));
+        assert_eq!(c.avisos.codigo_nacional, "-NA-");
+        let e = Config::parse(
+            &format!("{MINIMA}[avisos]\nfactor_atipico = 0.5\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("lotaip.toml, línea 5: [avisos] factor_atipico = 0.5 no sirve"),
+            "{e}"
+        );
+        let e = Config::parse(
+            &format!("{MINIMA}[avisos]\ncodigo_provincial = \"-DP-\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("codigo_provincial y codigo_nacional van juntos"),
+            "{e}"
+        );
+        let e = Config::parse(&format!("{MINIMA}[avisos]\nfactor = 3\n"), "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("línea 6: ajuste desconocido «factor»"), "{e}");
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! Integration tests: run the real binary on fixture folders and read what it
 //! wrote back (XLSX with calamine, CSV with the csv crate).
 
+mod avisos;
 mod comandos;
 mod common;
 mod corpus;
 mod errores;
 mod generar;
 mod muestra;
+mod seguridad;
