@@ -125,9 +125,13 @@ fn write_folder() -> PathBuf {
     metas(wb.add_worksheet().set_name("metas").expect("name"), &ds).expect("metas");
     wb.save(dir.join("metas.xlsx")).expect("metas.xlsx");
     let mut wb = Workbook::new();
-    resultados(wb.add_worksheet().set_name("resultados").expect("name"), &ds)
-        .expect("resultados");
-    wb.save(dir.join("resultados.xlsx")).expect("resultados.xlsx");
+    resultados(
+        wb.add_worksheet().set_name("resultados").expect("name"),
+        &ds,
+    )
+    .expect("resultados");
+    wb.save(dir.join("resultados.xlsx"))
+        .expect("resultados.xlsx");
     dir
 }
 

@@ -17,7 +17,7 @@ const MIB: u64 = 1024 * 1024;
 /// Largest input file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 256 * MIB;
 /// Largest total a workbook's zip entries may declare once decompressed.
-pub const MAX_UNZIPPED_BYTES: u64 = 512 * MIB;
+pub const MAX_UNZIPPED_BYTES: u64 = 256 * MIB;
 /// Largest compression ratio of a zip entry bigger than [`RATIO_FROM_BYTES`]:
 /// spreadsheet XML compresses 10–50 times, a zip bomb about 1,000 times.
 pub const MAX_RATIO: u64 = 400;
@@ -25,9 +25,12 @@ pub const MAX_RATIO: u64 = 400;
 pub const RATIO_FROM_BYTES: u64 = 4 * MIB;
 /// Most cells a file may occupy, counted from column A to the last
 /// non-blank cell of every non-blank row (what the reader keeps in memory).
-pub const MAX_CELLS: usize = 8_000_000;
+pub const MAX_CELLS: usize = 4_000_000;
 /// Most columns a row may have.
 pub const MAX_COLUMNS: usize = 1_000;
+/// Most text a file's cells may hold in total: a workbook stores a text once
+/// and may show it in every cell, so a small file can name gigabytes.
+pub const MAX_TEXT_BYTES: u64 = 256 * MIB;
 
 fn mib(bytes: u64) -> String {
     numero(((bytes + MIB - 1) / MIB).into())
@@ -52,9 +55,19 @@ pub fn check_file_size(len: u64, loc: &Location) -> Result<(), Error> {
 #[derive(Debug, Default)]
 pub struct Budget {
     cells: usize,
+    text: u64,
 }
 
 impl Budget {
+    /// Accounts for the text of a cell; `at` names its row for the message.
+    pub fn text(&mut self, bytes: usize, at: impl FnOnce() -> Location) -> Result<(), Error> {
+        self.text += bytes as u64;
+        if self.text > MAX_TEXT_BYTES {
+            return Err(too_much_text(at()));
+        }
+        Ok(())
+    }
+
     /// Accounts for a row of `width` cells; `at` names the row for the message.
     pub fn take(&mut self, width: usize, at: impl FnOnce() -> Location) -> Result<(), Error> {
         if width > MAX_COLUMNS {
@@ -82,6 +95,16 @@ fn too_many_cells(loc: Location) -> Error {
         format!(
             "el archivo ocupa más de {} celdas, el límite: divídalo en varios archivos o borre lo que está fuera de la tabla",
             numero(MAX_CELLS.into())
+        ),
+    )
+}
+
+fn too_much_text(loc: Location) -> Error {
+    Error::input(
+        loc,
+        format!(
+            "las celdas del archivo suman más de {} MiB de texto, el límite: divídalo en varios archivos",
+            mib(MAX_TEXT_BYTES)
         ),
     )
 }
@@ -165,7 +188,14 @@ pub fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
             Event::Start(e) => scan.open(&e, false),
             Event::Empty(e) => scan.open(&e, true),
             Event::End(e) => scan.close(e.name().as_ref()),
+            Event::Text(t) => scan.cell_text += t.len() as u64,
             _ => {}
+        }
+        if scan.text > MAX_TEXT_BYTES {
+            return Err(too_much_text(Location {
+                sheet: Some(scan.table.clone()),
+                ..loc.clone()
+            }));
         }
         if scan.largest() > MAX_CELLS as u64 {
             let first = scan.first_row.unwrap_or(0);
@@ -206,6 +236,11 @@ struct OdsScan {
     row_width: u64,
     cell_repeat: u64,
     cell_has_value: bool,
+    /// Text of the cell being read, of the row (with column repeats) and of
+    /// the table (with row repeats): the reader copies it for every repeat.
+    cell_text: u64,
+    row_text: u64,
+    text: u64,
 }
 
 impl OdsScan {
@@ -213,6 +248,7 @@ impl OdsScan {
         match e.name().as_ref() {
             "table:table" => {
                 *self = OdsScan {
+                    text: self.text,
                     table: e
                         .attributes()
                         .flatten()
@@ -261,8 +297,12 @@ impl OdsScan {
         if self.cell_has_value {
             self.row_width = self.col;
         }
+        self.row_text = self
+            .row_text
+            .saturating_add(self.cell_text.saturating_mul(self.cell_repeat));
         self.cell_repeat = 1;
         self.cell_has_value = false;
+        self.cell_text = 0;
     }
 
     fn end_row(&mut self) {
@@ -276,6 +316,8 @@ impl OdsScan {
         }
         self.rows_before += rows;
         self.row_width = 0;
+        self.text = self.text.saturating_add(self.row_text.saturating_mul(rows));
+        self.row_text = 0;
     }
 
     /// Cells of the table laid out so far.

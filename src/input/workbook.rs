@@ -36,10 +36,11 @@ pub fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<Sheet>, Er
             let mut budget = Budget::default();
             let mut sheets = Vec::new();
             for sheet in wb.sheet_names() {
-                let cells = xlsx_cells(&mut wb, &sheet, &loc).map_err(|e| match e {
-                    Read::Damaged(e) => damaged(e),
-                    Read::Refused(e) => e,
-                })?;
+                let cells =
+                    xlsx_cells(&mut wb, &sheet, &loc, &mut budget).map_err(|e| match e {
+                        Read::Damaged(e) => damaged(e),
+                        Read::Refused(e) => e,
+                    })?;
                 sheets.push(sheet_from_cells(cells, name, sheet, &mut budget)?);
             }
             Ok(sheets)
@@ -117,6 +118,7 @@ fn xlsx_cells(
     wb: &mut calamine::Xlsx<Cursor<Vec<u8>>>,
     sheet: &str,
     loc: &Location,
+    budget: &mut Budget,
 ) -> Result<Vec<(u32, u32, Cell)>, Read> {
     let mut reader = match wb.worksheet_cells_reader(sheet) {
         Ok(r) => r,
@@ -158,6 +160,9 @@ fn xlsx_cells(
                     crate::format::numero(MAX_CELLS.into())
                 ),
             )));
+        }
+        if let Cell::Text(t) = &cell {
+            budget.text(t.len(), at).map_err(Read::Refused)?;
         }
         cells.push((row, col, cell));
     }

@@ -202,6 +202,23 @@ fn generate(generator: &str, path: &Path) {
             ws.write_string(2, 26, "nota suelta").unwrap();
             wb.save(path).unwrap();
         }
+        // One text of 32,000 characters (near a cell's limit) shown in 9,000
+        // cells: a file of kilobytes that names 275 MiB of text.
+        "texto_repetido" => {
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            let ws = wb.add_worksheet();
+            for (c, h) in ["unidad", "proceso", "objetivo", "indicador"]
+                .iter()
+                .enumerate()
+            {
+                ws.write_string(0, c as u16, *h).unwrap();
+            }
+            let long = "x".repeat(32_000);
+            for r in 1..=9_000 {
+                ws.write_string(r, 2, &long).unwrap();
+            }
+            wb.save(path).unwrap();
+        }
         // A header and one value at XFD1048576, the last cell of a sheet.
         "celda_lejana" => {
             let mut wb = rust_xlsxwriter::Workbook::new();
