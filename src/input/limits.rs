@@ -33,7 +33,7 @@ pub const MAX_COLUMNS: usize = 1_000;
 pub const MAX_TEXT_BYTES: u64 = 256 * MIB;
 
 fn mib(bytes: u64) -> String {
-    numero(((bytes + MIB - 1) / MIB).into())
+    numero(bytes.div_ceil(MIB).into())
 }
 
 /// Refuses a file larger than [`MAX_FILE_BYTES`].
