@@ -169,7 +169,15 @@ impl Index {
             (Some(c), None) => match &with_code(c)[..] {
                 [i] => Ok((*i, None)),
                 [] => Err(format!(
-                    "no existe en metas el indicador con código «{c}» en la unidad «{unit_name}»"
+                    "no existe en metas el indicador con código «{c}» en la unidad «{unit_name}»{}",
+                    closest(
+                        c,
+                        cands
+                            .iter()
+                            .filter_map(|&i| metas.indicadores[i].codigo.as_deref()),
+                    )
+                    .map(|s| format!("; ¿quiso decir «{s}»?"))
+                    .unwrap_or_default()
                 )),
                 many => Err(format!(
                     "el código «{c}» corresponde a {} indicadores de la unidad «{unit_name}»; escriba también el nombre del indicador",
