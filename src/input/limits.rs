@@ -197,7 +197,11 @@ pub fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
                 ..loc.clone()
             }));
         }
-        if scan.largest() > MAX_CELLS as u64 {
+        if scan.done + scan.largest() > MAX_CELLS as u64 {
+            if scan.largest() <= MAX_CELLS as u64 {
+                // No one sheet is too large: all of them together are.
+                return Err(too_many_cells(loc.clone()));
+            }
             let first = scan.first_row.unwrap_or(0);
             return Err(too_wide(
                 Location {
@@ -226,6 +230,8 @@ fn repeat(e: &BytesStart, attr: &str) -> u64 {
 /// the widest row up to its last non-blank cell.
 #[derive(Default)]
 struct OdsScan {
+    /// Cells of the tables already scanned.
+    done: u64,
     table: String,
     rows_before: u64,
     first_row: Option<u64>,
@@ -249,6 +255,7 @@ impl OdsScan {
             "table:table" => {
                 *self = OdsScan {
                     text: self.text,
+                    done: self.done + self.largest(),
                     table: e
                         .attributes()
                         .flatten()
@@ -395,4 +402,65 @@ pub fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// An `.ods` in memory whose tables each repeat one row of `width`
+    /// values `rows` times.
+    fn ods(tables: &[(u64, u64)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("content.xml", stored).unwrap();
+        let mut xml = String::from("<office:document-content><office:body><office:spreadsheet>");
+        for (i, (rows, width)) in tables.iter().enumerate() {
+            xml.push_str(&format!(
+                "<table:table table:name=\"H{i}\"><table:table-row table:number-rows-repeated=\"{rows}\"><table:table-cell office:value-type=\"float\" table:number-columns-repeated=\"{width}\"/></table:table-row></table:table>"
+            ));
+        }
+        xml.push_str("</office:spreadsheet></office:body></office:document-content>");
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn ods_extent_is_counted_over_every_table() {
+        let loc = Location::file("metas.ods");
+        assert!(check_ods(&ods(&[(100_000, 26)]), &loc).is_ok());
+        let e = check_ods(&ods(&[(100_000, 30), (100_000, 30)]), &loc)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("metas.ods: el archivo ocupa más de 4.000.000 celdas"),
+            "{e}"
+        );
+        let e = check_ods(&ods(&[(1_000_000, 20)]), &loc)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("metas.ods, hoja «H0»: la hoja ocupa de A1 a T1000000 (20.000.000 celdas)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_budget_refuses_wide_rows_and_too_many_cells() {
+        let at = || Location::file("metas.csv");
+        let mut b = Budget::default();
+        assert!(b.take(MAX_COLUMNS, at).is_ok());
+        assert!(b.take(MAX_COLUMNS + 1, at).is_err());
+        let mut b = Budget::default();
+        for _ in 0..MAX_CELLS / MAX_COLUMNS {
+            b.take(MAX_COLUMNS, at).unwrap();
+        }
+        assert!(b.take(1, at).is_err());
+        let mut b = Budget::default();
+        assert!(b.text(MAX_TEXT_BYTES as usize, at).is_ok());
+        assert!(b.text(1, at).is_err());
+    }
 }
