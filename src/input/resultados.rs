@@ -363,7 +363,7 @@ fn store(
     }
     let valor = scale.map_or(raw.value, |s| s.apply(raw));
     if valor.is_sign_negative() && !valor.is_zero() && indicador.medida != Medida::Monto {
-        f.problem(key, format!("valor negativo {} en un indicador de medida «{}»; solo los montos pueden ser negativos", raw.value, indicador.medida.nombre()));
+        f.problem(key, format!("valor negativo {} en un indicador de medida «{}»; solo los montos pueden ser negativos", crate::format::numero(raw.value), indicador.medida.nombre()));
         return;
     }
     let slot = month as usize - 1;
