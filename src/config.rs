@@ -28,6 +28,8 @@ pub struct Config {
     pub politicas: Politicas,
     #[serde(default)]
     pub rendicion: Rendicion,
+    #[serde(default)]
+    pub avisos: Avisos,
 }
 
 /// Who publishes.
@@ -202,6 +204,78 @@ impl Default for Rendicion {
     }
 }
 
+/// Warnings that never stop a run (`[avisos]`): results far from their
+/// target, and provincial targets that do not add up to the national one.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default, try_from = "AvisosToml")]
+pub struct Avisos {
+    /// A result more than `factor_atipico` times its target, or less than its
+    /// target divided by it, is listed as `resultado atípico`. Default 3; 0
+    /// turns the warning off.
+    pub factor_atipico: Decimal,
+    /// The part of a Dirección Provincial's indicator code that the national
+    /// indicator of the same target writes as `codigo_nacional`
+    /// (`IE-DNRGC-DP-10` → `IE-DNRGC-NA-10` with `-DP-` and `-NA-`). Default
+    /// empty: the national indicator has the same code.
+    pub codigo_provincial: String,
+    /// See `codigo_provincial`.
+    pub codigo_nacional: String,
+}
+
+impl Default for Avisos {
+    fn default() -> Self {
+        Avisos {
+            factor_atipico: Decimal::from(3),
+            codigo_provincial: String::new(),
+            codigo_nacional: String::new(),
+        }
+    }
+}
+
+/// `[avisos]` as written, checked into [`Avisos`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct AvisosToml {
+    factor_atipico: Decimal,
+    codigo_provincial: String,
+    codigo_nacional: String,
+}
+
+impl Default for AvisosToml {
+    fn default() -> Self {
+        let d = Avisos::default();
+        AvisosToml {
+            factor_atipico: d.factor_atipico,
+            codigo_provincial: d.codigo_provincial,
+            codigo_nacional: d.codigo_nacional,
+        }
+    }
+}
+
+impl TryFrom<AvisosToml> for Avisos {
+    type Error = String;
+
+    fn try_from(t: AvisosToml) -> Result<Self, String> {
+        if !t.factor_atipico.is_zero() && t.factor_atipico <= Decimal::ONE {
+            return Err(format!(
+                "[avisos] factor_atipico = {} no sirve: se esperaba un número mayor que 1 (p. ej. 3) o 0 para no avisar",
+                t.factor_atipico
+            ));
+        }
+        if t.codigo_provincial.is_empty() != t.codigo_nacional.is_empty() {
+            return Err(
+                "[avisos] codigo_provincial y codigo_nacional van juntos: escriba los dos (p. ej. \"-DP-\" y \"-NA-\") o ninguno"
+                    .into(),
+            );
+        }
+        Ok(Avisos {
+            factor_atipico: t.factor_atipico,
+            codigo_provincial: t.codigo_provincial,
+            codigo_nacional: t.codigo_nacional,
+        })
+    }
+}
+
 /// File name of the configuration inside the inputs folder.
 pub const ARCHIVO: &str = "lotaip.toml";
 
@@ -269,6 +343,32 @@ impl Config {
     }
 }
 
+/// A TOML parser's name of a kind of value, in Spanish (`string "x"` → `el texto "x"`).
+fn tipo_toml(s: &str) -> String {
+    let s = s.trim();
+    for (en, es) in [
+        ("string ", "el texto "),
+        ("integer ", "el número entero "),
+        ("float ", "el número "),
+        ("boolean ", "el valor lógico "),
+    ] {
+        if let Some(v) = s.strip_prefix(en) {
+            return format!("{es}{v}");
+        }
+    }
+    match s {
+        "i32" | "i64" | "u8" | "u32" | "an integer" => "un número entero".into(),
+        "a string" | "string" => "un texto entre comillas".into(),
+        "a boolean" | "bool" => "true o false".into(),
+        "f64" | "a float" | "a Decimal type representing a fixed-point number" => {
+            "un número".into()
+        }
+        "a sequence" => "una lista".into(),
+        "a map" | "map" | "table" => "una sección".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Puts the TOML parser's usual messages into Spanish; others pass unchanged.
 fn traducir(msg: &str) -> String {
     let msg = msg.trim();
@@ -284,7 +384,12 @@ fn traducir(msg: &str) -> String {
         return format!("falta el ajuste «{}»", rest.trim_matches('`'));
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        return format!("tipo de valor no válido: {rest}");
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "tipo de valor no válido: se encontró {}; se esperaba {}",
+            tipo_toml(found),
+            tipo_toml(expected)
+        );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (valor, esperado) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -293,6 +398,26 @@ fn traducir(msg: &str) -> String {
             valor.trim_matches('`'),
             esperado.trim_start_matches("one of ").replace('`', "")
         );
+    }
+    // The checks of a section (`[avisos] …`) already speak Spanish.
+    if msg.starts_with('[') {
+        return msg.to_string();
+    }
+    let mut msg = msg.to_string();
+    for (en, es) in [
+        ("unclosed table", "nombre de sección sin cerrar"),
+        ("unclosed array", "lista sin cerrar"),
+        ("duplicate key", "ajuste repetido"),
+        ("invalid basic string", "texto entre comillas mal cerrado"),
+        ("invalid string", "texto mal escrito"),
+        ("key with no value", "ajuste sin valor"),
+        (
+            "string values must be quoted",
+            "los textos van entre comillas",
+        ),
+        (", expected ", "; se esperaba "),
+    ] {
+        msg = msg.replace(en, es);
     }
     format!("sintaxis TOML no válida: {msg}")
 }
@@ -347,6 +472,44 @@ mod tests {
         .unwrap_err()
         .to_string();
         assert!(e.contains("amarillo ≤ verde"), "{e}");
+    }
+
+    #[test]
+    fn avisos_have_documented_defaults_and_checked_values() {
+        let c = Config::parse(MINIMA, "lotaip.toml").unwrap();
+        assert_eq!(c.avisos.factor_atipico, Decimal::from(3));
+        assert!(c.avisos.codigo_provincial.is_empty() && c.avisos.codigo_nacional.is_empty());
+        let c = Config::parse(
+            &format!("{MINIMA}[avisos]\nfactor_atipico = 5\ncodigo_provincial = \"-DP-\"\ncodigo_nacional = \"-NA-\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap();
+        assert_eq!(c.avisos.factor_atipico, Decimal::from(5));
+        assert_eq!(c.avisos.codigo_nacional, "-NA-");
+        let e = Config::parse(
+            &format!("{MINIMA}[avisos]\nfactor_atipico = 0.5\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("lotaip.toml, línea 5: [avisos] factor_atipico = 0.5 no sirve"),
+            "{e}"
+        );
+        let e = Config::parse(
+            &format!("{MINIMA}[avisos]\ncodigo_provincial = \"-DP-\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("codigo_provincial y codigo_nacional van juntos"),
+            "{e}"
+        );
+        let e = Config::parse(&format!("{MINIMA}[avisos]\nfactor = 3\n"), "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("línea 6: ajuste desconocido «factor»"), "{e}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! institution, the monthly trend, the budget execution and the warnings.
 
 pub mod anual;
+mod avisos;
 pub mod rules;
 mod summary;
 
@@ -165,8 +166,10 @@ pub fn informe(ds: &Dataset, config: &Config, periodo: Periodo, fecha: NaiveDate
         }
     }
     let mut avisos = ds.avisos.clone();
-    avisos.extend(summary::avisos_de_reglas(ds, &evaluaciones));
-    avisos.extend(summary::avisos_de_repeticion(ds));
+    avisos.extend(avisos::de_reglas(ds, &evaluaciones));
+    avisos.extend(avisos::atipicos(ds, config, periodo.mes));
+    avisos.extend(avisos::de_repeticion(ds));
+    avisos.extend(avisos::sumas_provinciales(ds, config));
     Informe {
         periodo,
         fecha,

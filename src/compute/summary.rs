@@ -1,7 +1,5 @@
 //! SPEC 2.3: aggregates by unit, province, process level and institution;
-//! budget execution; the warnings the rules raise.
-
-use std::collections::HashMap;
+//! budget execution.
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -9,9 +7,7 @@ use serde::Serialize;
 use super::rules::{self, Semaforo};
 use super::{Estado, Evaluacion};
 use crate::config::{Config, Umbrales};
-use crate::error::Warning;
-use crate::model::{Dataset, Indicador, MESES, Proceso, Provincia, TipoGasto};
-use crate::text::fold_key;
+use crate::model::{Dataset, Indicador, Proceso, Provincia, TipoGasto};
 
 /// The figures of a group of indicators.
 #[derive(Clone, Debug, Default, Serialize)]
@@ -216,77 +212,4 @@ fn kind_index(t: TipoGasto) -> usize {
         TipoGasto::Corriente => 0,
         TipoGasto::Inversion => 1,
     }
-}
-
-/// `meta cero` and `real cero` flags of the month, one warning each.
-pub(super) fn avisos_de_reglas(ds: &Dataset, ev: &[Evaluacion]) -> Vec<Warning> {
-    ds.indicadores
-        .iter()
-        .zip(ev)
-        .filter_map(|(ind, e)| {
-            let marca = e.marca?;
-            let mes = MESES[e.mes? as usize - 1];
-            let unidad = &ds.unidades[ind.unidad].nombre;
-            let msg = match marca {
-                rules::Marca::MetaCero => format!("«{}» de «{unidad}» tiene meta 0 en {mes}: cumplimiento fijado por regla", ind.nombre),
-                rules::Marca::RealCero => format!("«{}» de «{unidad}» (decreciente) tiene resultado 0 en {mes}: cumplimiento 100 %", ind.nombre),
-            };
-            Some(Warning::new(marca.nombre(), ind.origen.clone(), msg))
-        })
-        .collect()
-}
-
-/// SPEC 2.3: a Dirección Provincial row that repeats one of its province's
-/// units' rows (same indicator name and targets) is listed so the planners
-/// can remove it.
-pub(super) fn avisos_de_repeticion(ds: &Dataset) -> Vec<Warning> {
-    let mut by_key: HashMap<(Provincia, String, String), Vec<usize>> = HashMap::new();
-    for (i, ind) in ds.indicadores.iter().enumerate() {
-        let Some(p) = ds.unidades[ind.unidad].provincia else {
-            continue;
-        };
-        let metas = ind
-            .metas
-            .iter()
-            .map(|m| m.map(|d| d.normalize().to_string()).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("|");
-        by_key
-            .entry((p, fold_key(&ind.nombre), metas))
-            .or_default()
-            .push(i);
-    }
-    let mut out = Vec::new();
-    for i in 0..ds.indicadores.len() {
-        let ind = &ds.indicadores[i];
-        let unidad = &ds.unidades[ind.unidad];
-        let Some(p) = unidad.provincia else { continue };
-        if !unidad.es_direccion_provincial() {
-            continue;
-        }
-        let metas = ind
-            .metas
-            .iter()
-            .map(|m| m.map(|d| d.normalize().to_string()).unwrap_or_default())
-            .collect::<Vec<_>>()
-            .join("|");
-        let Some(group) = by_key.get(&(p, fold_key(&ind.nombre), metas)) else {
-            continue;
-        };
-        if let Some(&other) = group
-            .iter()
-            .find(|&&j| ds.indicadores[j].unidad != ind.unidad)
-        {
-            let otra = &ds.unidades[ds.indicadores[other].unidad].nombre;
-            out.push(Warning::new(
-                "fila repetida",
-                ind.origen.clone(),
-                format!(
-                    "«{}» repite el indicador «{}» de «{otra}» (mismo nombre y metas); la provincia lo cuenta dos veces",
-                    unidad.nombre, ind.nombre
-                ),
-            ));
-        }
-    }
-    out
 }

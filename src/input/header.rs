@@ -78,6 +78,10 @@ impl Header {
 /// How many of the first rows may hold titles above the header.
 const HEADER_SEARCH_ROWS: usize = 20;
 
+/// Rows with too many fields reported one by one before the rest are left
+/// (a file with the wrong separator would list every row).
+const MAX_SHIFTED: usize = 20;
+
 /// Finds the header row: the first of the first rows where at least two
 /// cells name columns of the schema. `Ok(None)` when the sheet has none.
 /// Unknown, repeated and missing columns are all reported together.
@@ -150,7 +154,20 @@ pub fn locate(sheet: &Sheet, schema: &Schema) -> Result<Option<Header>, Vec<Prob
     }
     // Data under a column without a header would be lost: report it once per column.
     let mut reported = Vec::new();
+    let csv = sheet.name.is_none();
+    let mut shifted = 0;
     for r in &sheet.rows[row_index + 1..] {
+        if csv && r.fields > row.fields && shifted < MAX_SHIFTED {
+            shifted += 1;
+            problems.push(Problem::new(
+                sheet.location(r.number, None),
+                format!(
+                    "la fila tiene {} campos y el encabezado {}: un separador de más desplaza las celdas (¿un número con coma decimal sin comillas?)",
+                    r.fields, row.fields
+                ),
+            ));
+            continue;
+        }
         for (i, c) in r.cells.iter().enumerate() {
             if !c.is_blank() && !titles.contains_key(&i) && !reported.contains(&i) {
                 reported.push(i);
@@ -195,6 +212,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, r)| Row {
                     number: i + 1,
+                    fields: r.len(),
                     cells: r
                         .into_iter()
                         .map(|t| {

@@ -313,7 +313,7 @@ fn convert(
     }
     let v = scale.map_or(r.value, |s| s.apply(r));
     if v.is_sign_negative() && !v.is_zero() && medida != Medida::Monto {
-        f.problem(key, format!("valor negativo {} en un indicador de medida «{}»; solo los montos pueden ser negativos", r.value, medida.nombre()));
+        f.problem(key, format!("valor negativo {} en un indicador de medida «{}»; solo los montos pueden ser negativos", crate::format::numero(r.value), medida.nombre()));
         return None;
     }
     Some(v)

@@ -3,14 +3,19 @@
 //! problem of every file is collected before the run stops.
 
 pub mod cells;
+mod delimited;
 pub mod fields;
 pub mod header;
+pub mod limits;
 pub mod metas;
 pub mod number;
 pub mod presupuesto;
+#[cfg(test)]
+mod propiedades;
 pub mod rendicion;
 pub mod resultados;
 pub mod table;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 

@@ -82,7 +82,10 @@ pub fn read(
                     None if !f.failed => f.problem(key, format!("falta el valor {key} (USD)")),
                     Some(v) if v.is_sign_negative() && !v.is_zero() => f.problem(
                         key,
-                        format!("se esperaba un monto en USD no negativo; se encontró {v}"),
+                        format!(
+                            "se esperaba un monto en USD no negativo; se encontró {}",
+                            crate::format::usd(v)
+                        ),
                     ),
                     _ => {}
                 }
@@ -119,7 +122,7 @@ pub fn read(
                     f.loc("devengado"),
                     format!(
                         "el devengado supera al codificado en {}",
-                        devengado - codificado
+                        crate::format::usd(devengado - codificado)
                     ),
                 ));
             }

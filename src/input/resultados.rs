@@ -169,7 +169,15 @@ impl Index {
             (Some(c), None) => match &with_code(c)[..] {
                 [i] => Ok((*i, None)),
                 [] => Err(format!(
-                    "no existe en metas el indicador con código «{c}» en la unidad «{unit_name}»"
+                    "no existe en metas el indicador con código «{c}» en la unidad «{unit_name}»{}",
+                    closest(
+                        c,
+                        cands
+                            .iter()
+                            .filter_map(|&i| metas.indicadores[i].codigo.as_deref()),
+                    )
+                    .map(|s| format!("; ¿quiso decir «{s}»?"))
+                    .unwrap_or_default()
                 )),
                 many => Err(format!(
                     "el código «{c}» corresponde a {} indicadores de la unidad «{unit_name}»; escriba también el nombre del indicador",
@@ -355,7 +363,7 @@ fn store(
     }
     let valor = scale.map_or(raw.value, |s| s.apply(raw));
     if valor.is_sign_negative() && !valor.is_zero() && indicador.medida != Medida::Monto {
-        f.problem(key, format!("valor negativo {} en un indicador de medida «{}»; solo los montos pueden ser negativos", raw.value, indicador.medida.nombre()));
+        f.problem(key, format!("valor negativo {} en un indicador de medida «{}»; solo los montos pueden ser negativos", crate::format::numero(raw.value), indicador.medida.nombre()));
         return;
     }
     let slot = month as usize - 1;

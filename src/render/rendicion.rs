@@ -12,7 +12,6 @@ use crate::error::{Error, Warning};
 use crate::format;
 use crate::input::rendicion::Respuestas;
 use crate::model::{Dataset, Entidad, MESES};
-use crate::text::fold_words;
 
 /// Everything the accountability renderers read.
 pub struct Contexto<'a> {
@@ -50,14 +49,7 @@ pub fn slug(ds: &Dataset, e: Entidad) -> String {
     match e {
         Entidad::Institucion => "institucion".into(),
         Entidad::Provincia(p) => p.slug(),
-        Entidad::Unidad(u) => {
-            let s = fold_words(&ds.unidades[u].nombre).replace(' ', "-");
-            s.chars()
-                .take(80)
-                .collect::<String>()
-                .trim_end_matches('-')
-                .to_string()
-        }
+        Entidad::Unidad(u) => format::nombre_archivo(&ds.unidades[u].nombre),
     }
 }
 

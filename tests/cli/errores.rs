@@ -203,7 +203,7 @@ fn a_wrong_cell_in_a_workbook_names_its_sheet() {
     wb.save(dir.path().join("metas.xlsx")).unwrap();
     let e = fails(dir.path());
     assert!(
-        e.contains("metas.xlsx, hoja «Metas 2025», fila 4, columna H (dic): se esperaba un número"),
+        e.contains("metas.xlsx, hoja «Metas 2025», fila 4, columna H (dic): la celda contiene el error de hoja de cálculo «#¡REF!»; corrija la fórmula o escriba el valor"),
         "{e}"
     );
 }

@@ -1,8 +1,10 @@
 //! Integration tests: run the real binary on fixture folders and read what it
 //! wrote back (XLSX with calamine, CSV with the csv crate).
 
+mod avisos;
 mod comandos;
 mod common;
+mod corpus;
 mod errores;
 mod generar;
 mod indice;
@@ -10,3 +12,4 @@ mod interrupcion;
 mod muestra;
 mod publicacion;
 mod rendicion;
+mod seguridad;

@@ -81,3 +81,28 @@ fn provincial_cartera_targets_sum_to_the_national_one() {
         "1054666507.88"
     );
 }
+
+#[test]
+fn provincial_sums_are_checked_against_the_national_targets() {
+    // inputs/lotaip.toml maps the provincial `-DP-` codes to the national
+    // `-NA-` ones. Cartera (IE-DNRGC-NA-10) adds up within a cent of
+    // rounding every month; afiliados activos (IE-DNAC-NA-45) is short by
+    // 23.683 in every month of the plan.
+    let (out, o) = generar(&sample_inputs(), "2025-12");
+    assert!(o.status.success());
+    let s = sheet(
+        &out.path().join("2025-12/cumplimiento_2025-12.xlsx"),
+        "Avisos",
+    );
+    let sums: Vec<String> = (1..s.height() as u32)
+        .filter(|&r| text(&s, r, 0) == "suma provincial")
+        .map(|r| text(&s, r, 5))
+        .collect();
+    assert_eq!(sums.len(), 1, "{sums:#?}");
+    assert!(
+        sums[0].starts_with("las metas de diciembre de 24 Direcciones Provinciales suman 3.835.029, pero la meta nacional «IE-DNAC-NA-45»"),
+        "{}",
+        sums[0]
+    );
+    assert!(sums[0].contains("(diferencia -23.683)"), "{}", sums[0]);
+}

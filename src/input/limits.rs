@@ -1,0 +1,466 @@
+//! Memory bounds on what an input file may make the program allocate. A file
+//! that claims to be huge (a zip bomb, a cell at XFD1048576, a million
+//! columns) is refused before the allocation, with the limit it broke.
+//!
+//! The bounds are far above any real plan: the IESS plan is 1,801 rows × 26
+//! columns (47,000 cells); 50,000 rows of metas are 1.3 million.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+
+use crate::error::{Error, Location};
+use crate::format::numero;
+
+const MIB: u64 = 1024 * 1024;
+
+/// Largest input file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 256 * MIB;
+/// Largest total a workbook's zip entries may declare once decompressed.
+pub const MAX_UNZIPPED_BYTES: u64 = 256 * MIB;
+/// Largest compression ratio of a zip entry bigger than [`RATIO_FROM_BYTES`]:
+/// spreadsheet XML compresses 10–50 times, a zip bomb about 1,000 times.
+pub const MAX_RATIO: u64 = 400;
+/// Entries smaller than this are not checked for their ratio.
+pub const RATIO_FROM_BYTES: u64 = 4 * MIB;
+/// Most cells a file may occupy, counted from column A to the last
+/// non-blank cell of every non-blank row (what the reader keeps in memory).
+pub const MAX_CELLS: usize = 4_000_000;
+/// Most columns a row may have.
+pub const MAX_COLUMNS: usize = 1_000;
+/// Most text a file's cells may hold in total: a workbook stores a text once
+/// and may show it in every cell, so a small file can name gigabytes.
+pub const MAX_TEXT_BYTES: u64 = 256 * MIB;
+
+fn mib(bytes: u64) -> String {
+    numero(bytes.div_ceil(MIB).into())
+}
+
+/// Refuses a file larger than [`MAX_FILE_BYTES`].
+pub fn check_file_size(len: u64, loc: &Location) -> Result<(), Error> {
+    if len > MAX_FILE_BYTES {
+        return Err(Error::input(
+            loc.clone(),
+            format!(
+                "el archivo pesa {} MiB; el límite es {} MiB: divídalo o quite las hojas que no son datos",
+                mib(len),
+                mib(MAX_FILE_BYTES)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Counts the cells a file keeps in memory and refuses it past the limits.
+#[derive(Debug, Default)]
+pub struct Budget {
+    cells: usize,
+    text: u64,
+}
+
+impl Budget {
+    /// Accounts for the text of a cell; `at` names its row for the message.
+    pub fn text(&mut self, bytes: usize, at: impl FnOnce() -> Location) -> Result<(), Error> {
+        self.text += bytes as u64;
+        if self.text > MAX_TEXT_BYTES {
+            return Err(too_much_text(at()));
+        }
+        Ok(())
+    }
+
+    /// Accounts for a row of `width` cells; `at` names the row for the message.
+    pub fn take(&mut self, width: usize, at: impl FnOnce() -> Location) -> Result<(), Error> {
+        if width > MAX_COLUMNS {
+            return Err(Error::input(
+                at(),
+                format!(
+                    "la fila tiene datos en {} columnas (hasta la {}); el límite es {}: borre lo que está fuera de la tabla",
+                    numero(width.into()),
+                    super::table::column_letter(width - 1),
+                    numero(MAX_COLUMNS.into())
+                ),
+            ));
+        }
+        self.cells += width;
+        if self.cells > MAX_CELLS {
+            return Err(too_many_cells(at()));
+        }
+        Ok(())
+    }
+}
+
+fn too_many_cells(loc: Location) -> Error {
+    Error::input(
+        loc,
+        format!(
+            "el archivo ocupa más de {} celdas, el límite: divídalo en varios archivos o borre lo que está fuera de la tabla",
+            numero(MAX_CELLS.into())
+        ),
+    )
+}
+
+fn too_much_text(loc: Location) -> Error {
+    Error::input(
+        loc,
+        format!(
+            "las celdas del archivo suman más de {} MiB de texto, el límite: divídalo en varios archivos",
+            mib(MAX_TEXT_BYTES)
+        ),
+    )
+}
+
+/// A sheet whose used area (from its first to its last cell) is too large.
+fn too_wide(loc: Location, from: (u64, u64), to: (u64, u64)) -> Error {
+    let cell = |(r, c): (u64, u64)| format!("{}{}", super::table::column_letter(c as usize), r + 1);
+    let cells = (to.0 - from.0 + 1).saturating_mul(to.1 - from.1 + 1);
+    Error::input(
+        loc,
+        format!(
+            "la hoja ocupa de {} a {} ({} celdas); el límite es {}: borre las celdas fuera de la tabla",
+            cell(from),
+            cell(to),
+            numero(cells.into()),
+            numero(MAX_CELLS.into())
+        ),
+    )
+}
+
+/// Checks the sizes a zip (`.xlsx`, `.ods`) declares before anything is
+/// decompressed. The zip reader refuses an entry that decompresses past its
+/// declared size, so these bounds hold for the reading that follows.
+pub fn check_zip(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+    let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Damaged archives are reported by the workbook reader, with its reason.
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        let Ok(entry) = zip.by_index_data(i) else {
+            continue;
+        };
+        let size = entry.size();
+        let packed = entry.compressed_size().max(1);
+        total = total.saturating_add(size);
+        if size > RATIO_FROM_BYTES && size / packed > MAX_RATIO {
+            return Err(Error::input(
+                loc.clone(),
+                format!(
+                    "el libro contiene «{}», que se descomprime {} veces (a {} MiB); el límite es {} veces: parece una bomba de compresión y no se abre",
+                    entry.name().unwrap_or_default(),
+                    numero((size / packed).into()),
+                    mib(size),
+                    numero(MAX_RATIO.into())
+                ),
+            ));
+        }
+    }
+    if total > MAX_UNZIPPED_BYTES {
+        return Err(Error::input(
+            loc.clone(),
+            format!(
+                "el libro declara {} MiB sin comprimir; el límite es {} MiB: no se abre",
+                mib(total),
+                mib(MAX_UNZIPPED_BYTES)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// The cells the `.ods` reader would lay out densely, by table, before it
+/// builds them: `content.xml` is scanned for repeated rows and columns.
+pub fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut scan = OdsScan::default();
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match event {
+            Event::Start(e) => scan.open(&e, false),
+            Event::Empty(e) => scan.open(&e, true),
+            Event::End(e) => scan.close(e.name().as_ref()),
+            Event::Text(t) => scan.cell_text += t.len() as u64,
+            _ => {}
+        }
+        if scan.text > MAX_TEXT_BYTES {
+            return Err(too_much_text(Location {
+                sheet: Some(scan.table.clone()),
+                ..loc.clone()
+            }));
+        }
+        if scan.done + scan.largest() > MAX_CELLS as u64 {
+            if scan.largest() <= MAX_CELLS as u64 {
+                // No one sheet is too large: all of them together are.
+                return Err(too_many_cells(loc.clone()));
+            }
+            let first = scan.first_row.unwrap_or(0);
+            return Err(too_wide(
+                Location {
+                    sheet: Some(scan.table.clone()),
+                    ..loc.clone()
+                },
+                (first, 0),
+                (scan.last_row - 1, scan.width - 1),
+            ));
+        }
+        buf.clear();
+    }
+    Ok(())
+}
+
+fn repeat(e: &BytesStart, attr: &str) -> u64 {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == attr)
+        .and_then(|a| a.value.trim().parse().ok())
+        .unwrap_or(1)
+}
+
+/// Running extent of the table being scanned, as the `.ods` reader sizes it:
+/// from the first to the last non-blank row (with repetitions), as wide as
+/// the widest row up to its last non-blank cell.
+#[derive(Default)]
+struct OdsScan {
+    /// Cells of the tables already scanned.
+    done: u64,
+    table: String,
+    rows_before: u64,
+    first_row: Option<u64>,
+    last_row: u64,
+    width: u64,
+    row_repeat: u64,
+    col: u64,
+    row_width: u64,
+    cell_repeat: u64,
+    cell_has_value: bool,
+    /// Text of the cell being read, of the row (with column repeats) and of
+    /// the table (with row repeats): the reader copies it for every repeat.
+    cell_text: u64,
+    row_text: u64,
+    text: u64,
+}
+
+impl OdsScan {
+    fn open(&mut self, e: &BytesStart, empty: bool) {
+        match e.name().as_ref() {
+            "table:table" => {
+                *self = OdsScan {
+                    text: self.text,
+                    done: self.done + self.largest(),
+                    table: e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == "table:name")
+                        .map(|a| a.value.to_string())
+                        .unwrap_or_default(),
+                    ..OdsScan::default()
+                };
+            }
+            "table:table-row" => {
+                self.row_repeat = repeat(e, "table:number-rows-repeated").min(1 << 20);
+                self.col = 0;
+                self.row_width = 0;
+                if empty {
+                    self.end_row();
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                self.cell_repeat = repeat(e, "table:number-columns-repeated").min(1 << 14);
+                self.cell_has_value = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| matches!(a.key.as_ref(), "office:value-type" | "table:formula"));
+                if empty {
+                    self.end_cell();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "table:table-row" => self.end_row(),
+            "table:table-cell" | "table:covered-table-cell" => {
+                // A cell with content (text paragraphs) counts as a value.
+                self.cell_has_value = true;
+                self.end_cell();
+            }
+            _ => {}
+        }
+    }
+
+    fn end_cell(&mut self) {
+        self.col += self.cell_repeat;
+        if self.cell_has_value {
+            self.row_width = self.col;
+        }
+        self.row_text = self
+            .row_text
+            .saturating_add(self.cell_text.saturating_mul(self.cell_repeat));
+        self.cell_repeat = 1;
+        self.cell_has_value = false;
+        self.cell_text = 0;
+    }
+
+    fn end_row(&mut self) {
+        let rows = self.row_repeat.max(1);
+        if self.row_width > 0 {
+            if self.first_row.is_none() {
+                self.first_row = Some(self.rows_before);
+            }
+            self.last_row = self.rows_before + rows;
+            self.width = self.width.max(self.row_width);
+        }
+        self.rows_before += rows;
+        self.row_width = 0;
+        self.text = self.text.saturating_add(self.row_text.saturating_mul(rows));
+        self.row_text = 0;
+    }
+
+    /// Cells of the table laid out so far.
+    fn largest(&self) -> u64 {
+        let rows = self.first_row.map_or(0, |f| self.last_row - f);
+        rows.saturating_mul(self.width)
+    }
+}
+
+/// The cells the `.xls` reader would lay out densely: per sheet, the box from
+/// the first to the last cell record, summed over the sheets.
+pub fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+    let Ok(mut cfb) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let name = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|n| cfb.is_stream(n));
+    let Some(name) = name else { return Ok(()) };
+    let Ok(mut stream) = cfb.open_stream(name) else {
+        return Ok(());
+    };
+    let mut data = Vec::new();
+    if stream
+        .by_ref()
+        .take(MAX_FILE_BYTES)
+        .read_to_end(&mut data)
+        .is_err()
+    {
+        return Ok(());
+    }
+    let mut total: u64 = 0;
+    let mut sheet: Option<(u32, u32, u32, u32)> = None;
+    let mut pos = 0;
+    while pos + 4 <= data.len() {
+        let typ = u16::from_le_bytes([data[pos], data[pos + 1]]);
+        let len = u16::from_le_bytes([data[pos + 2], data[pos + 3]]) as usize;
+        let body = &data[(pos + 4).min(data.len())..(pos + 4 + len).min(data.len())];
+        pos += 4 + len;
+        let u16_at = |i: usize| {
+            body.get(i..i + 2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]) as u32)
+        };
+        let cells: Option<(u32, u32, u32)> = match typ {
+            // Number, Label, RString, BoolErr, Rk, LabelSst, Formula: row, col.
+            0x0203 | 0x0204 | 0x00D6 | 0x0205 | 0x027E | 0x00FD | 0x0006 => {
+                u16_at(0).zip(u16_at(2)).map(|(r, c)| (r, c, c))
+            }
+            // MulRk: row, first column, …, last column.
+            0x00BD if body.len() >= 6 => {
+                let last = u16_at(body.len() - 2);
+                u16_at(0)
+                    .zip(u16_at(2))
+                    .zip(last)
+                    .map(|((r, a), b)| (r, a, b))
+            }
+            // EOF closes a sheet's box.
+            0x000A => {
+                if let Some((r0, r1, c0, c1)) = sheet.take() {
+                    total += (r1 - r0 + 1) as u64 * (c1 - c0 + 1) as u64;
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some((r, a, b)) = cells {
+            let (a, b) = (a.min(b), a.max(b));
+            let s = sheet.get_or_insert((r, r, a, b));
+            *s = (s.0.min(r), s.1.max(r), s.2.min(a), s.3.max(b));
+            let open = (s.1 - s.0 + 1) as u64 * (s.3 - s.2 + 1) as u64;
+            if total + open > MAX_CELLS as u64 {
+                let (r0, r1, c0, c1) = (s.0 as u64, s.1 as u64, s.2 as u64, s.3 as u64);
+                return Err(too_wide(loc.clone(), (r0, c0), (r1, c1)));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    /// An `.ods` in memory whose tables each repeat one row of `width`
+    /// values `rows` times.
+    fn ods(tables: &[(u64, u64)]) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("content.xml", stored).unwrap();
+        let mut xml = String::from("<office:document-content><office:body><office:spreadsheet>");
+        for (i, (rows, width)) in tables.iter().enumerate() {
+            xml.push_str(&format!(
+                "<table:table table:name=\"H{i}\"><table:table-row table:number-rows-repeated=\"{rows}\"><table:table-cell office:value-type=\"float\" table:number-columns-repeated=\"{width}\"/></table:table-row></table:table>"
+            ));
+        }
+        xml.push_str("</office:spreadsheet></office:body></office:document-content>");
+        zip.write_all(xml.as_bytes()).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn ods_extent_is_counted_over_every_table() {
+        let loc = Location::file("metas.ods");
+        assert!(check_ods(&ods(&[(100_000, 26)]), &loc).is_ok());
+        let e = check_ods(&ods(&[(100_000, 30), (100_000, 30)]), &loc)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("metas.ods: el archivo ocupa más de 4.000.000 celdas"),
+            "{e}"
+        );
+        let e = check_ods(&ods(&[(1_000_000, 20)]), &loc)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("metas.ods, hoja «H0»: la hoja ocupa de A1 a T1000000 (20.000.000 celdas)"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_budget_refuses_wide_rows_and_too_many_cells() {
+        let at = || Location::file("metas.csv");
+        let mut b = Budget::default();
+        assert!(b.take(MAX_COLUMNS, at).is_ok());
+        assert!(b.take(MAX_COLUMNS + 1, at).is_err());
+        let mut b = Budget::default();
+        for _ in 0..MAX_CELLS / MAX_COLUMNS {
+            b.take(MAX_COLUMNS, at).unwrap();
+        }
+        assert!(b.take(1, at).is_err());
+        let mut b = Budget::default();
+        assert!(b.text(MAX_TEXT_BYTES as usize, at).is_ok());
+        assert!(b.text(1, at).is_err());
+    }
+}
