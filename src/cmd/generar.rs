@@ -63,7 +63,7 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
     })?;
     progreso.terminar();
     resumen::imprimir(&config, &ds, &informe, &ctx.cambios, &publicado, &files);
-    println!("Tiempo: {}", progreso.segundos());
+    say!("Tiempo: {}", progreso.segundos());
     Ok(())
 }
 

@@ -8,12 +8,12 @@ use crate::cli::Iniciar;
 pub fn execute(a: &Iniciar) -> Result<(), Error> {
     let (written, skipped) = starter::write(&a.carpeta)?;
     for p in &written {
-        println!("escrito: {}", p.display());
+        say!("escrito: {}", p.display());
     }
     for p in &skipped {
-        println!("ya existe, no se modifica: {}", p.display());
+        say!("ya existe, no se modifica: {}", p.display());
     }
-    println!(
+    say!(
         "Complete lotaip.toml (institución y responsable) y llene metas.xlsx; luego ejecute «lotaip validar --entrada {}».",
         a.carpeta.display()
     );

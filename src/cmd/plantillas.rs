@@ -8,15 +8,15 @@ use crate::cli::Plantillas;
 pub fn execute(a: &Plantillas) -> Result<(), Error> {
     let written = Templates::export(&a.destino)?;
     for p in &written {
-        println!("escrita: {}", p.display());
+        say!("escrita: {}", p.display());
     }
     if written.is_empty() {
-        println!(
+        say!(
             "Las plantillas ya estaban en {}; no se modificó nada.",
             a.destino.display()
         );
     } else {
-        println!(
+        say!(
             "Edite las plantillas en {}; las que deje sin cambios puede borrarlas.",
             a.destino.display()
         );

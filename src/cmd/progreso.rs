@@ -43,7 +43,7 @@ impl Progreso {
                 b.inc(1);
                 b.set_message(texto.to_string());
             }
-            None => println!("[{}] {texto}", self.segundos()),
+            None => say!("[{}] {texto}", self.segundos()),
         }
     }
 

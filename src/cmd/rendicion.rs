@@ -81,14 +81,14 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
         &mut |_| {},
     )?;
     let dir = &publicado.dir;
-    println!(
+    say!(
         "lotaip {} — {}, rendición de cuentas {}",
         env!("CARGO_PKG_VERSION"),
         config.institucion.nombre,
         config.anio
     );
     resumen::entradas(&ds);
-    println!(
+    say!(
         "Informes: {} (institución{})",
         entidades.len(),
         if entidades.len() > 1 {
@@ -97,19 +97,19 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
             ""
         }
     );
-    println!(
+    say!(
         "Archivos publicados en {} ({}):",
         dir.display(),
         files.len()
     );
     for f in &files {
-        println!("  {}", f.path);
+        say!("  {}", f.path);
     }
     resumen::avisos(
         &avisos,
         "; el detalle está en la hoja «Avisos» de cada libro",
     );
-    println!(
+    say!(
         "Tiempo: {} s",
         lotaip::format::numero_con(
             rust_decimal::Decimal::new(start.elapsed().as_millis() as i64, 3),

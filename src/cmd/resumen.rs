@@ -23,35 +23,35 @@ pub fn imprimir(
     files: &[OutputFile],
 ) {
     let dir = &publicado.dir;
-    println!(
+    say!(
         "lotaip {} — {}, {}",
         env!("CARGO_PKG_VERSION"),
         config.institucion.nombre,
         informe.periodo.nombre()
     );
     entradas(ds);
-    println!(
+    say!(
         "Cumplimiento institucional: {}",
         cifras(config, &informe.institucion)
     );
-    println!(
+    say!(
         "Cambios: {}",
         lotaip::render::xlsx::cambios::resumen(cambios)
     );
     if !cambios.lista().is_empty() {
-        println!("  el detalle está en la hoja «Cambios» del libro de cumplimiento");
+        say!("  el detalle está en la hoja «Cambios» del libro de cumplimiento");
     }
     let bytes: u64 = publicado.manifest.salidas.iter().map(|h| h.bytes).sum();
-    println!(
+    say!(
         "Archivos publicados en {} ({} y el manifiesto, {}):",
         dir.display(),
         files.len(),
         format::tamano(bytes)
     );
     for f in files {
-        println!("  {}", f.path);
+        say!("  {}", f.path);
     }
-    println!(
+    say!(
         "Manifiesto: {} (compruébelo con «lotaip verificar {}»)",
         dir.join(lotaip::publish::MANIFEST).display(),
         dir.display()
@@ -64,7 +64,7 @@ pub fn imprimir(
 
 /// The counts of what was read.
 pub fn entradas(ds: &Dataset) {
-    println!(
+    say!(
         "Entradas: {}, {}, {}, {} ({})",
         contar(ds.unidades.len(), "unidad", "unidades"),
         contar(ds.indicadores.len(), "indicador", "indicadores"),
@@ -108,19 +108,26 @@ fn n(v: usize) -> String {
 /// the full list is.
 pub fn avisos(avisos: &[Warning], detalle: &str) {
     if avisos.is_empty() {
-        println!("Avisos: ninguno");
+        say!("Avisos: ninguno");
         return;
     }
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for a in avisos {
         *by_kind.entry(&a.kind).or_default() += 1;
     }
-    let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{k}: {n}")).collect();
-    println!("Avisos: {} ({}){detalle}", avisos.len(), kinds.join(", "));
+    let kinds: Vec<String> = by_kind
+        .iter()
+        .map(|(k, v)| format!("{k}: {}", n(*v)))
+        .collect();
+    say!(
+        "Avisos: {} ({}){detalle}",
+        n(avisos.len()),
+        kinds.join(", ")
+    );
     for a in avisos.iter().take(WARNINGS_SHOWN) {
-        println!("  - {a}");
+        say!("  - {a}");
     }
     if avisos.len() > WARNINGS_SHOWN {
-        println!("  … y {} más", avisos.len() - WARNINGS_SHOWN);
+        say!("  … y {} más", n(avisos.len() - WARNINGS_SHOWN));
     }
 }

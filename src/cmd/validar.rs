@@ -10,19 +10,19 @@ use crate::cli::Validar;
 pub fn execute(a: &Validar) -> Result<(), Error> {
     let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
     let templates = Templates::load(Some(&a.entrada.plantillas()))?;
-    println!("Entradas correctas en {}", a.entrada.entrada.display());
+    say!("Entradas correctas en {}", a.entrada.entrada.display());
     resumen::entradas(&ds);
     let respuestas = lotaip::input::rendicion::load(&a.entrada.entrada, &config, &ds)?;
     if !respuestas.filas.is_empty() {
         let secciones: std::collections::BTreeSet<&str> =
             respuestas.filas.keys().map(|(_, s)| *s).collect();
-        println!(
+        say!(
             "Rendición de cuentas: respuestas correctas en {} secciones",
             secciones.len()
         );
     }
     if !templates.overridden.is_empty() {
-        println!("Plantillas propias: {}", templates.overridden.join(", "));
+        say!("Plantillas propias: {}", templates.overridden.join(", "));
     }
     match a.periodo {
         Some(periodo) => {
@@ -30,7 +30,7 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
             // Render in memory too, so template errors surface; nothing is written.
             let ctx = RenderContext::new(&config, &ds, &informe, &templates);
             render::publicacion_mensual(&ctx, &mut |_| {})?;
-            println!(
+            say!(
                 "Cumplimiento institucional de {}: {}",
                 periodo.nombre(),
                 resumen::cifras(&config, &informe.institucion)

@@ -10,7 +10,7 @@ use crate::cli::Verificar;
 pub fn execute(a: &Verificar) -> Result<(), Error> {
     let v = publish::verify(&a.carpeta)?;
     let m = &v.manifest;
-    println!(
+    say!(
         "Publicación {} — {}, período {} (fecha de actualización {}), generada por {} {}",
         a.carpeta.display(),
         m.institucion,
@@ -23,10 +23,10 @@ pub fn execute(a: &Verificar) -> Result<(), Error> {
     );
     let mut diferencias = v.diferencias.len();
     for d in &v.diferencias {
-        println!("  {d}");
+        say!("  {d}");
     }
     if v.diferencias.is_empty() {
-        println!(
+        say!(
             "Los {} archivos coinciden con el manifiesto (tamaño y SHA-256); no sobra ninguno.",
             v.revisados
         );
@@ -34,15 +34,15 @@ pub fn execute(a: &Verificar) -> Result<(), Error> {
     if let Some(entrada) = &a.entrada {
         let d = publish::verify_inputs(m, entrada)?;
         if d.is_empty() {
-            println!(
+            say!(
                 "Las {} entradas de {} son las del manifiesto.",
                 m.entradas.len(),
                 entrada.display()
             );
         } else {
-            println!("Entradas de {}:", entrada.display());
+            say!("Entradas de {}:", entrada.display());
             for x in &d {
-                println!("  {x}");
+                say!("  {x}");
             }
         }
         diferencias += d.len();

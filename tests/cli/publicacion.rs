@@ -244,3 +244,23 @@ fn text_at(r: &calamine::Range<calamine::Data>, row: u32, col: u32) -> String {
         _ => text(r, row, col),
     }
 }
+
+#[test]
+fn a_closed_standard_output_does_not_stop_the_publication() {
+    let salida = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lotaip"))
+        .args(["generar", "--periodo", "2025-06", "--entrada"])
+        .arg(fixture("basico"))
+        .arg("--salida")
+        .arg(salida.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away at once, as `lotaip generar | head -1` would.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = lotaip(&["verificar", salida.path().join("2025-06").to_str().unwrap()]);
+    assert!(v.status.success(), "{:?}", texts(&v));
+}
