@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::table::{Cell, Sheet, column_letter};
-use crate::error::Problem;
+use crate::error::{Location, Problem, Problems, Warning};
 use crate::text::{closest, fold_key, folds_to};
 
 /// A column of the data contract.
@@ -73,6 +73,50 @@ impl Header {
     pub fn title(&self, col: usize) -> &str {
         self.titles.get(&col).map(String::as_str).unwrap_or("")
     }
+}
+
+/// The sheets that carry a schema's header, each with its header: the
+/// preamble every reader shares. Header problems are collected; a sheet with
+/// data but no header is listed as `hoja ignorada`; when no sheet has the
+/// header at all, that is a problem naming the columns `expected`.
+pub fn sheets_with_header<'s>(
+    sheets: &'s [Sheet],
+    schema: &Schema,
+    expected: &str,
+    problems: &mut Problems,
+    avisos: &mut Vec<Warning>,
+) -> Vec<(&'s Sheet, Header)> {
+    let mut out = Vec::new();
+    let mut any = false;
+    for sheet in sheets {
+        match locate(sheet, schema) {
+            Ok(Some(h)) => {
+                any = true;
+                out.push((sheet, h));
+            }
+            Ok(None) if !sheet.rows.is_empty() => avisos.push(Warning::new(
+                "hoja ignorada",
+                sheet.whole(),
+                format!("no tiene el encabezado de {}", schema.kind),
+            )),
+            Ok(None) => {}
+            Err(ps) => {
+                any = true;
+                problems.extend(ps);
+            }
+        }
+    }
+    if !any {
+        let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
+        problems.push(
+            Location::file(file),
+            format!(
+                "no se encontró el encabezado de {} ({expected}) en ninguna hoja",
+                schema.kind
+            ),
+        );
+    }
+    out
 }
 
 /// How many of the first rows may hold titles above the header.

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use rust_decimal::Decimal;
 
 use super::fields::Fields;
-use super::header::{Schema, col, locate};
+use super::header::{Schema, col, sheets_with_header};
 use super::number::RawNumber;
 use super::table::Sheet;
 use crate::config::Porcentajes;
@@ -102,27 +102,14 @@ pub fn read(sheets: &[Sheet], policy: Porcentajes) -> Result<Metas, Error> {
     let mut problems = Problems::default();
     let mut units: HashMap<String, usize> = HashMap::new();
     let mut seen: HashMap<(usize, String, String), Location> = HashMap::new();
-    let mut any_header = false;
-    for sheet in sheets {
-        let header = match locate(sheet, &SCHEMA) {
-            Ok(Some(h)) => h,
-            Ok(None) => {
-                if !sheet.rows.is_empty() {
-                    out.avisos.push(Warning::new(
-                        "hoja ignorada",
-                        sheet.whole(),
-                        "no tiene el encabezado de metas",
-                    ));
-                }
-                continue;
-            }
-            Err(ps) => {
-                any_header = true;
-                problems.extend(ps);
-                continue;
-            }
-        };
-        any_header = true;
+    let located = sheets_with_header(
+        sheets,
+        &SCHEMA,
+        "unidad, proceso, objetivo, indicador, ene … dic",
+        &mut problems,
+        &mut out.avisos,
+    );
+    for (sheet, header) in located {
         for row in &sheet.rows[header.row_index + 1..] {
             let mut f = Fields::new(sheet, &header, row, &mut problems);
             let Some(r) = read_row(&mut f, policy, &mut out.avisos) else {
@@ -153,13 +140,7 @@ pub fn read(sheets: &[Sheet], policy: Porcentajes) -> Result<Metas, Error> {
             out.scales.push(r.scale);
         }
     }
-    if !any_header {
-        let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
-        problems.push(
-            Location::file(file),
-            "no se encontró el encabezado de metas (unidad, proceso, objetivo, indicador, ene … dic) en ninguna hoja",
-        );
-    } else if out.indicadores.is_empty() && problems.is_empty() {
+    if out.indicadores.is_empty() && problems.is_empty() {
         let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
         problems.push(
             Location::file(file),

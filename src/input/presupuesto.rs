@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 
 use super::fields::Fields;
-use super::header::{Schema, col, locate};
+use super::header::{Schema, col, sheets_with_header};
 use super::metas::Metas;
 use super::resultados::Index;
 use super::table::Sheet;
-use crate::error::{Error, Location, Problems, Warning};
+use crate::error::{Error, Problems, Warning};
 use crate::model::{LineaPresupuesto, MESES, TipoGasto};
 
 /// Columns of `presupuesto`.
@@ -40,27 +40,14 @@ pub fn read(
     let mut problems = Problems::default();
     let mut lines = Vec::new();
     let mut seen: HashMap<(usize, u8, TipoGasto), usize> = HashMap::new();
-    let mut any_header = false;
-    for sheet in sheets {
-        let header = match locate(sheet, &SCHEMA) {
-            Ok(Some(h)) => h,
-            Ok(None) => {
-                if !sheet.rows.is_empty() {
-                    metas.avisos.push(Warning::new(
-                        "hoja ignorada",
-                        sheet.whole(),
-                        "no tiene el encabezado de presupuesto",
-                    ));
-                }
-                continue;
-            }
-            Err(ps) => {
-                any_header = true;
-                problems.extend(ps);
-                continue;
-            }
-        };
-        any_header = true;
+    let located = sheets_with_header(
+        sheets,
+        &SCHEMA,
+        "unidad, periodo, tipo, codificado, devengado",
+        &mut problems,
+        &mut metas.avisos,
+    );
+    for (sheet, header) in located {
         for row in &sheet.rows[header.row_index + 1..] {
             let mut f = Fields::new(sheet, &header, row, &mut problems);
             let unidad = f.required_text("unidad", "el nombre de la unidad");
@@ -136,9 +123,6 @@ pub fn read(
             });
         }
     }
-    if !any_header {
-        let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
-        problems.push(Location::file(file), "no se encontró el encabezado de presupuesto (unidad, periodo, tipo, codificado, devengado)");
-    }
+
     problems.into_result(lines)
 }

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 
 use super::fields::Fields;
-use super::header::{Schema, col, locate};
+use super::header::{Schema, col, sheets_with_header};
 use super::metas::{Metas, Scale};
 use super::number::RawNumber;
 use super::table::Sheet;
-use crate::error::{Error, Location, Problems, Warning};
+use crate::error::{Error, Problems, Warning};
 use crate::model::{MESES, MESES_CORTOS, Medida, Resultado};
 use crate::text::{closest, fold_key};
 
@@ -202,27 +202,14 @@ impl Index {
 pub fn read(sheets: &[Sheet], metas: &mut Metas, year: i32) -> Result<(), Error> {
     let index = Index::new(metas);
     let mut problems = Problems::default();
-    let mut any_header = false;
-    for sheet in sheets {
-        let header = match locate(sheet, &SCHEMA) {
-            Ok(Some(h)) => h,
-            Ok(None) => {
-                if !sheet.rows.is_empty() {
-                    metas.avisos.push(Warning::new(
-                        "hoja ignorada",
-                        sheet.whole(),
-                        "no tiene el encabezado de resultados",
-                    ));
-                }
-                continue;
-            }
-            Err(ps) => {
-                any_header = true;
-                problems.extend(ps);
-                continue;
-            }
-        };
-        any_header = true;
+    let located = sheets_with_header(
+        sheets,
+        &SCHEMA,
+        "unidad, codigo o indicador, periodo, valor",
+        &mut problems,
+        &mut metas.avisos,
+    );
+    for (sheet, header) in located {
         let long = header.has("periodo");
         let wide = MESES_CORTOS.iter().any(|m| header.has(m));
         let hrow = sheet.rows[header.row_index].number;
@@ -301,10 +288,7 @@ pub fn read(sheets: &[Sheet], metas: &mut Metas, year: i32) -> Result<(), Error>
             }
         }
     }
-    if !any_header {
-        let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
-        problems.push(Location::file(file), "no se encontró el encabezado de resultados (unidad, codigo o indicador, periodo, valor) en ninguna hoja");
-    }
+
     problems.into_result(())
 }
 
