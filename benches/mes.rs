@@ -25,7 +25,7 @@ fn mes(c: &mut Criterion) {
     g.bench_function("calcular", |b| {
         b.iter(|| compute::informe(black_box(&ds), &config, periodo, periodo.ultimo_dia()))
     });
-    g.bench_function("renderizar XLSX y CSV", |b| {
+    g.bench_function("renderizar todo (XLSX, CSV, PDF)", |b| {
         b.iter(|| {
             let ctx = RenderContext::new(&config, &ds, &informe, &templates);
             render::render_all(&ctx, &render::mensual()).expect("render")
