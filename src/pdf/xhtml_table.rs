@@ -275,7 +275,7 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
         chart.points.push(ChartPoint {
             label: text(0),
             value,
-            value_label: format_number(value),
+            value_label: written_number(&v),
             line_value,
             class: row.cells[1].class.union(row.cells[0].class),
         });
@@ -284,6 +284,12 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
         chart.line_name = None;
     }
     Ok(chart)
+}
+
+/// The label of a bar: the value as the template wrote it, so the template
+/// decides the decimals ("86.70" stays "86,70"), with a decimal comma.
+fn written_number(v: &str) -> String {
+    v.trim().trim_end_matches('%').trim().replace('.', ",")
 }
 
 /// Formats a number the Spanish way: decimal comma, at most two decimals, no

@@ -139,3 +139,61 @@ fn the_index_page_lists_every_province_with_working_links() {
         assert!(bytes > 20_000, "{} is almost empty", png.display());
     }
 }
+
+/// The page fits a phone: at every width from a small phone to a desktop,
+/// nothing is wider than the window (no sideways scrolling, no cut-off
+/// links). Measured by loading the page in frames of those widths.
+#[test]
+fn the_index_page_fits_phone_widths_without_scrolling_sideways() {
+    let out = tempfile::tempdir().unwrap();
+    let o = generar_en(&sample_inputs(), "2025-06", out.path(), &[]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let page = out.path().join("2025-06").join("index.html");
+    let profile = tempfile::tempdir().unwrap();
+    let widths = [320, 360, 390, 768, 1280];
+    let frames: String = widths
+        .iter()
+        .map(|w| {
+            format!(
+                "<iframe data-w=\"{w}\" src=\"file://{}\" style=\"width:{w}px;height:600px;border:0\"></iframe>",
+                page.display()
+            )
+        })
+        .collect();
+    let wrapper = profile.path().join("medir.html");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "<!DOCTYPE html><html><body>{frames}<script>\
+             addEventListener('load', function () {{\
+               var r = [];\
+               document.querySelectorAll('iframe').forEach(function (f) {{\
+                 var d = f.contentDocument.documentElement;\
+                 r.push(f.dataset.w + ':' + d.scrollWidth + '/' + d.clientWidth);\
+               }});\
+               document.body.setAttribute('data-anchos', r.join(' '));\
+             }});</script></body></html>"
+        ),
+    )
+    .unwrap();
+    let dom = headless(
+        &wrapper,
+        profile.path(),
+        &[
+            "--allow-file-access-from-files",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ],
+    );
+    let measured = attributes(&dom, "data-anchos");
+    let measured = measured.first().expect("the frames were measured");
+    for m in measured.split(' ') {
+        let (w, sizes) = m.split_once(':').unwrap();
+        let (scroll, client) = sizes.split_once('/').unwrap();
+        assert_eq!(
+            scroll, client,
+            "at {w} px the page is {scroll} px wide: it scrolls sideways ({measured})"
+        );
+    }
+    assert_eq!(measured.split(' ').count(), widths.len(), "{measured}");
+}
