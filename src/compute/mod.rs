@@ -174,7 +174,11 @@ pub fn informe(ds: &Dataset, config: &Config, periodo: Periodo, fecha: NaiveDate
         periodo,
         fecha,
         institucion: s.institucion(),
-        por_unidad: (0..ds.unidades.len()).map(|u| s.unidad(u)).collect(),
+        por_unidad: ds
+            .indicadores_por_unidad()
+            .into_iter()
+            .map(|is| s.of(is))
+            .collect(),
         por_provincia: provincias.iter().map(|p| (*p, s.provincia(*p))).collect(),
         por_proceso: Proceso::ALL
             .iter()

@@ -48,12 +48,20 @@ impl<'a> Summaries<'a> {
     }
 
     fn over(&self, keep: impl Fn(&Indicador) -> bool) -> Resumen {
+        self.of(self
+            .ds
+            .indicadores
+            .iter()
+            .enumerate()
+            .filter(|(_, ind)| keep(ind))
+            .map(|(i, _)| i))
+    }
+
+    /// The figures of the indicators with the given indexes.
+    pub fn of(&self, indicadores: impl IntoIterator<Item = usize>) -> Resumen {
         let mut r = Resumen::default();
         let mut counted = Vec::new();
-        for (ind, ev) in self.ds.indicadores.iter().zip(self.ev) {
-            if !keep(ind) {
-                continue;
-            }
+        for ev in indicadores.into_iter().map(|i| &self.ev[i]) {
             r.indicadores += 1;
             match ev.semaforo {
                 Some(Semaforo::Verde) => r.verde += 1,
@@ -74,10 +82,6 @@ impl<'a> Summaries<'a> {
         r.contados = counted.len();
         r.promedio = rules::mean(counted);
         r
-    }
-
-    pub fn unidad(&self, u: usize) -> Resumen {
-        self.over(|i| i.unidad == u)
     }
 
     /// A province's figure: every row of all its units (SPEC 2.3).

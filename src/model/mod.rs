@@ -140,6 +140,17 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// The indicators of each unit, in the order of `metas`: `[u]` lists the
+    /// indexes into `indicadores` of unit `u`. Built once where every unit's
+    /// rows are needed, so that is one pass and not one per unit.
+    pub fn indicadores_por_unidad(&self) -> Vec<Vec<usize>> {
+        let mut por_unidad = vec![Vec::new(); self.unidades.len()];
+        for (i, ind) in self.indicadores.iter().enumerate() {
+            por_unidad[ind.unidad].push(i);
+        }
+        por_unidad
+    }
+
     /// Every unit an entity covers (its budget is theirs): all units for the
     /// institution, the units of a province, or the unit itself.
     pub fn unidades_de(&self, e: Entidad) -> Vec<usize> {

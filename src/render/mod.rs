@@ -38,6 +38,8 @@ pub struct RenderContext<'a> {
     pub a4: Vec<SeccionA4>,
     /// Every indicator with its evaluation.
     pub filas: Vec<FilaIndicador>,
+    /// The indexes into `filas` of each unit's indicators.
+    pub por_unidad: Vec<Vec<usize>>,
     /// What changed since the previous month's publication.
     pub cambios: Cambios,
 }
@@ -56,8 +58,14 @@ impl<'a> RenderContext<'a> {
             templates,
             a4: view::matriz_a4(dataset, config, informe.periodo.mes),
             filas: view::filas(dataset, informe),
+            por_unidad: dataset.indicadores_por_unidad(),
             cambios: Cambios::NoComparado,
         }
+    }
+
+    /// The rows of unit `u`'s indicators, in the order of `metas`.
+    pub fn filas_de(&self, u: usize) -> impl Iterator<Item = &FilaIndicador> {
+        self.por_unidad[u].iter().map(|&i| &self.filas[i])
     }
 
     /// The same context with the comparison with the previous publication.

@@ -64,6 +64,7 @@ pub fn matriz_a4(ds: &Dataset, config: &Config, mes: u8) -> Vec<SeccionA4> {
             orden.push(t);
         }
     }
+    let por_unidad = ds.indicadores_por_unidad();
     let mut numero = 0;
     let mut secciones = Vec::new();
     for titulo in orden {
@@ -73,12 +74,7 @@ pub fn matriz_a4(ds: &Dataset, config: &Config, mes: u8) -> Vec<SeccionA4> {
                 continue;
             }
             let mut objetivos: Vec<ObjetivoA4> = Vec::new();
-            for (i, ind) in ds
-                .indicadores
-                .iter()
-                .enumerate()
-                .filter(|(_, ind)| ind.unidad == u)
-            {
+            for (i, ind) in por_unidad[u].iter().map(|&i| (i, &ds.indicadores[i])) {
                 let fila = FilaA4 {
                     indicador: i,
                     nombre: ind.nombre.clone(),

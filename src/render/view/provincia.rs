@@ -126,11 +126,7 @@ pub fn vista(ctx: &RenderContext, j: usize, units: &[usize]) -> VistaProvincia {
         .iter()
         .map(|&u| {
             let mut objetivos: Vec<ObjetivoProvincia> = Vec::new();
-            for f in ctx
-                .filas
-                .iter()
-                .filter(|f| ctx.dataset.indicadores[f.indicador].unidad == u)
-            {
+            for f in ctx.filas_de(u) {
                 match objetivos.iter_mut().find(|o| o.texto == f.objetivo) {
                     Some(o) => o.filas.push(f.clone()),
                     None => objetivos.push(ObjetivoProvincia {

@@ -148,11 +148,7 @@ fn indicadores(
         ws.merge_range(row, 0, row, cols - 1, &cabecera, &st.section)?;
         ws.set_row_height(row, height(1) + 3.0)?;
         row += 1;
-        let filas: Vec<&crate::render::view::FilaIndicador> = ctx
-            .filas
-            .iter()
-            .filter(|f| ctx.dataset.indicadores[f.indicador].unidad == u)
-            .collect();
+        let filas: Vec<&crate::render::view::FilaIndicador> = ctx.filas_de(u).collect();
         let mut objetivos: Vec<&str> = Vec::new();
         for f in &filas {
             if !objetivos.contains(&f.objetivo.as_str()) {
