@@ -163,14 +163,14 @@ mod tests {
         for (k, v) in metas {
             m[k - 1] = Some(*v);
         }
-        let mut r: [Option<Resultado>; 12] = Default::default();
+        let mut r: [Option<Box<Resultado>>; 12] = Default::default();
         for (k, v) in reales {
-            r[k - 1] = Some(Resultado {
+            r[k - 1] = Some(Box::new(Resultado {
                 valor: *v,
                 observacion: None,
                 medio_verificacion: None,
                 origen: Location::default(),
-            });
+            }));
         }
         Indicador {
             unidad: 0,

@@ -376,12 +376,12 @@ fn store(
             .push(Warning::new("resultado sin meta", f.loc(key), msg));
     }
     let (observacion, medio_verificacion) = notes.unwrap_or_default();
-    metas.indicadores[ind].resultados[slot] = Some(Resultado {
+    metas.indicadores[ind].resultados[slot] = Some(Box::new(Resultado {
         valor,
         observacion,
         medio_verificacion,
         origen: f.loc(key),
-    });
+    }));
 }
 
 /// A link a reader can follow: `http(s)://` and no spaces.

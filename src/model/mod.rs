@@ -74,8 +74,10 @@ pub struct Indicador {
     pub meta_anual: Option<Decimal>,
     /// Text to publish instead of the derived target.
     pub meta_cuantificable: Option<String>,
-    /// Results by closing month.
-    pub resultados: [Option<Resultado>; 12],
+    /// Results by closing month. Boxed: most months of most plans have
+    /// none, and a result with its location is larger than the rest of
+    /// the indicator.
+    pub resultados: [Option<Box<Resultado>>; 12],
     /// The `metas` row.
     pub origen: Location,
 }

@@ -39,9 +39,9 @@ impl Renderer for CumplimientoCsv {
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
-        let text = ctx
-            .templates
-            .render("cumplimiento.csv", &ctx.tera_context()?)?;
+        let mut tctx = ctx.tera_context()?;
+        tctx.insert("filas", &ctx.filas);
+        let text = ctx.templates.render("cumplimiento.csv", &tctx)?;
         Ok(vec![OutputFile {
             path: format!("cumplimiento_{}.csv", ctx.periodo()),
             bytes: text.into_bytes(),

@@ -79,7 +79,10 @@ impl<'a> RenderContext<'a> {
     }
 
     /// The template context shared by every template: settings, period,
-    /// report date, the a4 matrix and the indicator rows.
+    /// report date and the a4 matrix. The flat list of indicator rows is
+    /// added only where a template lists them (`cumplimiento.csv`): as Tera
+    /// values it is the largest part of the context, and copying it into
+    /// every template's context doubled a large plan's memory.
     pub fn tera_context(&self) -> Result<tera::Context, Error> {
         #[derive(Serialize)]
         struct Base<'b> {
@@ -95,7 +98,6 @@ impl<'a> RenderContext<'a> {
             a4: &'b [SeccionA4],
             pie_a4: Vec<view::LineaPie>,
             umbral_verde: String,
-            filas: &'b [FilaIndicador],
         }
         let base = Base {
             institucion: &self.config.institucion,
@@ -110,7 +112,6 @@ impl<'a> RenderContext<'a> {
             a4: &self.a4,
             pie_a4: view::pie_a4(self.config, self.informe.fecha),
             umbral_verde: self.config.semaforo.verde.normalize().to_string(),
-            filas: &self.filas,
         };
         tera::Context::from_serialize(&base).map_err(|e| Error::Render {
             file: "contexto de plantillas".into(),
