@@ -2,12 +2,13 @@
 //! documents, and parallel stream compression.
 //!
 //! printpdf turns a whole document into a lopdf document on one thread, and that
-//! step dominates the time of a long table. The pages are therefore converted in
-//! chunks, one printpdf document per chunk and thread, and the page objects of
-//! the other chunks are then moved into the first one. The first chunk carries an
+//! step dominates the time of a long table. The pages are therefore drawn and
+//! converted in groups of a fixed size, one printpdf document per group, on as
+//! many threads as there are cores, and the page objects of the other groups are
+//! then moved into the first one, in page order. The first group carries an
 //! extra page showing every character of the document (removed afterwards), so
 //! that the font dictionaries printpdf writes for it (widths, ToUnicode) cover
-//! the glyphs of all chunks.
+//! the glyphs of all groups.
 
 use lopdf::{Object, ObjectId};
 use printpdf::{
@@ -18,8 +19,9 @@ use printpdf::{
 use super::draw::{FONT_BOLD, FONT_REGULAR};
 use super::error::PdfError;
 
-/// Pages per chunk below which a document is converted on one thread.
-const MIN_CHUNK_PAGES: usize = 6;
+/// Pages converted together. Fixed, not derived from the number of cores:
+/// the object numbers of the document follow the groups.
+const GROUP_PAGES: usize = 16;
 
 fn threads() -> usize {
     std::thread::available_parallelism()
@@ -87,53 +89,64 @@ fn err(e: lopdf::Error) -> PdfError {
     PdfError::Write(e.to_string())
 }
 
-/// Converts the pages into a lopdf document.
+/// Converts the pages into a lopdf document. `page(i)` draws page `i`; the
+/// pages are drawn, converted and compressed in groups of [`GROUP_PAGES`] on
+/// up to [`threads`] threads, so a long document never holds the drawing
+/// operations of all its pages at once, and the groups (hence the bytes) are
+/// the same on every machine.
 pub fn to_lopdf(
     title: &str,
     fonts: &[ParsedFont; 2],
-    pages: Vec<PdfPage>,
+    count: usize,
+    page: &(dyn Fn(usize) -> PdfPage + Sync),
     used: &[Vec<bool>; 2],
 ) -> Result<lopdf::Document, PdfError> {
-    let chunks = threads().min(pages.len() / MIN_CHUNK_PAGES);
-    if chunks < 2 {
-        return convert(title, fonts, pages);
-    }
-    // Split by number of operations, keeping page order.
-    let total: usize = pages.iter().map(|p| p.ops.len()).sum();
-    let mut groups: Vec<Vec<PdfPage>> = Vec::with_capacity(chunks);
-    let mut acc = 0;
-    let mut rest = pages.into_iter().peekable();
-    for k in 1..=chunks {
-        let limit = total * k / chunks;
-        let mut group = Vec::new();
-        while let Some(p) =
-            rest.next_if(|p| k == chunks || acc + p.ops.len() / 2 <= limit || group.is_empty())
-        {
-            acc += p.ops.len();
-            group.push(p);
-        }
-        groups.push(group);
-    }
-    groups.retain(|g| !g.is_empty());
-    groups[0].push(coverage_page(used));
-    let mut docs: Vec<Result<lopdf::Document, PdfError>> = Vec::with_capacity(groups.len());
-    std::thread::scope(|scope| {
-        let mut iter = groups.into_iter();
-        let first = iter.next().unwrap_or_default();
-        let handles: Vec<_> = iter
-            .map(|g| scope.spawn(move || convert(title, fonts, g)))
+    let groups = count.div_ceil(GROUP_PAGES).max(1);
+    let group = |g: usize| -> Result<lopdf::Document, PdfError> {
+        let mut pages: Vec<PdfPage> = (g * GROUP_PAGES..((g + 1) * GROUP_PAGES).min(count))
+            .map(page)
             .collect();
-        docs.push(convert(title, fonts, first));
+        if g == 0 && groups > 1 {
+            pages.push(coverage_page(used));
+        }
+        let mut doc = convert(title, fonts, pages)?;
+        compress_with(&mut doc, 1);
+        Ok(doc)
+    };
+    let workers = threads().min(groups);
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let g = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if g >= groups {
+                return done;
+            }
+            done.push((g, group(g)));
+        }
+    };
+    let mut docs: Vec<(usize, Result<lopdf::Document, PdfError>)> = Vec::with_capacity(groups);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
+        docs.extend(work());
         for h in handles {
-            docs.push(h.join().unwrap_or_else(|_| {
-                Err(PdfError::Write("page conversion thread panicked".into()))
-            }));
+            match h.join() {
+                Ok(d) => docs.extend(d),
+                Err(_) => docs.push((
+                    usize::MAX,
+                    Err(PdfError::Write("page conversion thread panicked".into())),
+                )),
+            }
         }
     });
-    let mut docs = docs.into_iter();
+    docs.sort_by_key(|(g, _)| *g);
+    let mut docs = docs.into_iter().map(|(_, d)| d);
     let mut master = docs
         .next()
         .ok_or_else(|| PdfError::Write("no pages".into()))??;
+    if groups == 1 {
+        return Ok(master);
+    }
     let pages_id = master
         .catalog()
         .and_then(|c| c.get(b"Pages"))
@@ -212,6 +225,11 @@ const DEFLATE_LEVEL: u32 = 6;
 /// `compress` always uses the slowest level and one thread, which dominated the
 /// rendering time of long tables.)
 pub fn compress(lo: &mut lopdf::Document) {
+    compress_with(lo, threads());
+}
+
+/// [`compress`] on at most `threads` threads.
+fn compress_with(lo: &mut lopdf::Document, threads: usize) {
     let level = DEFLATE_LEVEL;
     let mut streams: Vec<&mut lopdf::Stream> = lo
         .objects
@@ -222,9 +240,6 @@ pub fn compress(lo: &mut lopdf::Document) {
         })
         .collect();
     let total: usize = streams.iter().map(|s| s.content.len()).sum();
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4);
     if threads < 2 || total < 256 * 1024 {
         streams.into_iter().for_each(|s| deflate(s, level));
         return;

@@ -3,7 +3,7 @@
 //! (through lopdf), so that the same input always gives the same bytes.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
-use printpdf::{ParsedFont, PdfPage};
+use printpdf::ParsedFont;
 
 use super::assemble;
 use super::dom::Meta;
@@ -109,12 +109,8 @@ pub fn write(
         subset(&fonts.bold, &used[1])?,
     ];
     let g = &layout.geometry;
-    let pages: Vec<PdfPage> = layout
-        .pages
-        .iter()
-        .map(|p| draw::page(p, g.width, g.height))
-        .collect();
-    let mut lo = assemble::to_lopdf(&meta.title, &fonts, pages, &used)?;
+    let page = |i: usize| draw::page(&layout.pages[i], g.width, g.height);
+    let mut lo = assemble::to_lopdf(&meta.title, &fonts, layout.pages.len(), &page, &used)?;
 
     info(&mut lo, meta)?;
     outline(&mut lo, layout)?;

@@ -35,6 +35,41 @@ fn two_runs_give_identical_bytes() {
     }
 }
 
+/// The bytes do not depend on the machine: a run confined to one core
+/// (`taskset`, from util-linux) writes what a run on every core writes. The
+/// long PDFs are converted on several threads where there are cores.
+#[test]
+fn the_bytes_do_not_depend_on_the_number_of_cores() {
+    let all = tempfile::tempdir().unwrap();
+    let one = tempfile::tempdir().unwrap();
+    let o = generar_en(&sample_inputs(), "2025-06", all.path(), &[]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let o = std::process::Command::new("taskset")
+        .args([
+            "-c",
+            "0",
+            env!("CARGO_BIN_EXE_lotaip"),
+            "generar",
+            "--periodo",
+            "2025-06",
+        ])
+        .arg("--entrada")
+        .arg(sample_inputs())
+        .arg("--salida")
+        .arg(one.path())
+        .output()
+        .expect("taskset runs (apt-get install -y util-linux)");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let (a, b) = (
+        contents(&all.path().join("2025-06")),
+        contents(&one.path().join("2025-06")),
+    );
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (name, bytes) in &a {
+        assert!(&b[name] == bytes, "{name} differs between one core and all");
+    }
+}
+
 #[test]
 fn the_manifest_lists_inputs_and_outputs_and_verifies() {
     let (out, o) = generar(&fixture("basico"), "2025-06");
