@@ -18,18 +18,8 @@ fn two_runs_give_identical_bytes() {
     assert!(o.status.success(), "{:?}", texts(&o));
     let o = generar_en(&sample_inputs(), "2025-06", b.path(), &[]);
     assert!(o.status.success(), "{:?}", texts(&o));
-    for other in [
-        contents(&a.path().join("2025-06")),
-        contents(&b.path().join("2025-06")),
-    ] {
-        assert_eq!(
-            first.keys().collect::<Vec<_>>(),
-            other.keys().collect::<Vec<_>>()
-        );
-        for (name, bytes) in &first {
-            assert!(&other[name] == bytes, "{name} differs between two runs");
-        }
-    }
+    same_files(&first, &a.path().join("2025-06"), "two runs");
+    same_files(&first, &b.path().join("2025-06"), "two runs");
     for ext in [".xlsx", ".pdf", ".csv", ".html", ".json"] {
         assert!(first.keys().any(|k| k.ends_with(ext)), "no {ext} compared");
     }
@@ -60,13 +50,26 @@ fn the_bytes_do_not_depend_on_the_number_of_cores() {
         .output()
         .expect("taskset runs (apt-get install -y util-linux)");
     assert!(o.status.success(), "{:?}", texts(&o));
-    let (a, b) = (
-        contents(&all.path().join("2025-06")),
-        contents(&one.path().join("2025-06")),
+    same_files(
+        &contents(&all.path().join("2025-06")),
+        &one.path().join("2025-06"),
+        "one core and all",
     );
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
-    for (name, bytes) in &a {
-        assert!(&b[name] == bytes, "{name} differs between one core and all");
+}
+
+/// The files of `dir` are `expected`, name for name and byte for byte.
+fn same_files(
+    expected: &std::collections::BTreeMap<String, Vec<u8>>,
+    dir: &std::path::Path,
+    what: &str,
+) {
+    let other = contents(dir);
+    assert_eq!(
+        expected.keys().collect::<Vec<_>>(),
+        other.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in expected {
+        assert!(&other[name] == bytes, "{name} differs between {what}");
     }
 }
 
