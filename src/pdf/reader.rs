@@ -310,10 +310,15 @@ pub fn parse_length(v: &str) -> Option<f32> {
     (n.is_finite() && n >= 0.0).then_some(n * factor)
 }
 
+/// The number in a cell's text: without surrounding spaces and a trailing `%`.
+pub fn number_text(v: &str) -> &str {
+    v.trim().trim_end_matches('%').trim()
+}
+
 /// Parses a plain decimal number ("91.5"); a decimal comma, spaces and a trailing
 /// `%` are tolerated.
 pub fn parse_number(v: &str) -> Option<f64> {
-    let t = v.trim().trim_end_matches('%').trim().replace(',', ".");
+    let t = number_text(v).replace(',', ".");
     let n: f64 = t.parse().ok()?;
     n.is_finite().then_some(n)
 }

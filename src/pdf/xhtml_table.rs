@@ -289,7 +289,7 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
 /// The label of a bar: the value as the template wrote it, so the template
 /// decides the decimals ("86.70" stays "86,70"), with a decimal comma.
 fn written_number(v: &str) -> String {
-    v.trim().trim_end_matches('%').trim().replace('.', ",")
+    reader::number_text(v).replace('.', ",")
 }
 
 /// Formats a number the Spanish way: decimal comma, at most two decimals, no

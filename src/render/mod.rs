@@ -51,14 +51,15 @@ impl<'a> RenderContext<'a> {
         informe: &'a Informe,
         templates: &'a Templates,
     ) -> Self {
+        let por_unidad = dataset.indicadores_por_unidad();
         RenderContext {
             config,
             dataset,
             informe,
             templates,
-            a4: view::matriz_a4(dataset, config, informe.periodo.mes),
+            a4: view::matriz_a4(dataset, config, informe.periodo.mes, &por_unidad),
             filas: view::filas(dataset, informe),
-            por_unidad: dataset.indicadores_por_unidad(),
+            por_unidad,
             cambios: Cambios::NoComparado,
         }
     }

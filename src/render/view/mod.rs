@@ -53,7 +53,13 @@ pub struct SeccionA4 {
 /// The Literal a4 matrix: sections in the published order (SPEC 3.1), units
 /// in the order of `metas` within each, objectives in order of first
 /// appearance within each unit. Levels whose titles coincide share a section.
-pub fn matriz_a4(ds: &Dataset, config: &Config, mes: u8) -> Vec<SeccionA4> {
+/// `por_unidad` is [`Dataset::indicadores_por_unidad`].
+pub fn matriz_a4(
+    ds: &Dataset,
+    config: &Config,
+    mes: u8,
+    por_unidad: &[Vec<usize>],
+) -> Vec<SeccionA4> {
     let titulos = &config.literal_a4.secciones;
     let mut niveles: Vec<Proceso> = Proceso::ALL.to_vec();
     niveles.sort_by_key(|p| p.orden_seccion());
@@ -64,7 +70,6 @@ pub fn matriz_a4(ds: &Dataset, config: &Config, mes: u8) -> Vec<SeccionA4> {
             orden.push(t);
         }
     }
-    let por_unidad = ds.indicadores_por_unidad();
     let mut numero = 0;
     let mut secciones = Vec::new();
     for titulo in orden {
