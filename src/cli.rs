@@ -112,6 +112,8 @@ pub struct Generar {
     /// Fecha de actualización declarada, DD/MM/AAAA (por omisión, el último día del mes).
     #[arg(long, value_name = "DD/MM/AAAA", value_parser = parse_fecha, help_heading = "Opciones")]
     pub fecha: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub espera: Espera,
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +135,28 @@ pub struct Rendicion {
     /// Fecha del informe, DD/MM/AAAA (por omisión, el 31 de diciembre del año).
     #[arg(long, value_name = "DD/MM/AAAA", value_parser = parse_fecha, help_heading = "Opciones")]
     pub fecha: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub espera: Espera,
+}
+
+/// How long a run waits for another one that is publishing in the same folder.
+#[derive(Debug, Args)]
+pub struct Espera {
+    /// Segundos que espera si otra ejecución está publicando en la misma carpeta de salida (por omisión, 60; 0 no espera).
+    #[arg(
+        long = "espera",
+        value_name = "SEGUNDOS",
+        default_value_t = 60,
+        hide_default_value = true,
+        help_heading = "Opciones"
+    )]
+    pub segundos: u64,
+}
+
+impl Espera {
+    pub fn duracion(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.segundos)
+    }
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@ use std::path::Path;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Location};
+use crate::error::{Error, Location, Problems};
 use crate::model::Proceso;
 
 /// The whole configuration file.
@@ -256,9 +256,11 @@ impl TryFrom<AvisosToml> for Avisos {
     type Error = String;
 
     fn try_from(t: AvisosToml) -> Result<Self, String> {
-        if !t.factor_atipico.is_zero() && t.factor_atipico <= Decimal::ONE {
+        if !t.factor_atipico.is_zero()
+            && (t.factor_atipico <= Decimal::ONE || t.factor_atipico > Decimal::from(1000))
+        {
             return Err(format!(
-                "[avisos] factor_atipico = {} no sirve: se esperaba un número mayor que 1 (p. ej. 3) o 0 para no avisar",
+                "[avisos] factor_atipico = {} no sirve: se esperaba un número mayor que 1 y hasta 1000 (p. ej. 3) o 0 para no avisar",
                 t.factor_atipico
             ));
         }
@@ -286,23 +288,28 @@ impl Config {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| ARCHIVO.into());
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            let msg = if e.kind() == std::io::ErrorKind::NotFound {
-                "no existe; créelo con «lotaip iniciar» o indique la carpeta de entrada con --entrada".to_string()
-            } else {
-                format!("no se pudo leer: {e}")
+        let loc = Location::file(&name);
+        let bytes = read_small(path).map_err(|e| {
+            let msg = match e.kind() {
+                std::io::ErrorKind::NotFound => "no existe; créelo con «lotaip iniciar» o indique la carpeta de entrada con --entrada".to_string(),
+                std::io::ErrorKind::FileTooLarge => format!("pesa más de {} KiB: no es un archivo de configuración", MAX_BYTES / 1024),
+                _ => format!("no se pudo leer: {}", crate::error::io_es(&e)),
             };
-            Error::input(Location::file(&name), msg)
+            Error::input(loc.clone(), msg)
         })?;
-        Self::parse(&text, &name)
+        let text = String::from_utf8(bytes).map_err(|_| {
+            Error::input(
+                loc,
+                "no está en UTF-8; guárdelo como texto UTF-8 (el editor lo ofrece al «Guardar como»)",
+            )
+        })?;
+        Self::parse(text.strip_prefix('\u{feff}').unwrap_or(&text), &name)
     }
 
     /// Parses the text of a configuration file named `name`.
     pub fn parse(text: &str, name: &str) -> Result<Config, Error> {
         let config: Config = toml::from_str(text).map_err(|e| {
-            let line = e
-                .span()
-                .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map(|s| line_at(text, s.start));
             Error::input(
                 Location {
                     line,
@@ -311,36 +318,205 @@ impl Config {
                 traducir(e.message()),
             )
         })?;
-        config.check(name)?;
+        config.check(text, name)?;
         Ok(config)
     }
 
-    fn check(&self, name: &str) -> Result<(), Error> {
-        let loc = Location::file(name);
+    /// The checks serde cannot make, every one with the line of its setting.
+    fn check(&self, text: &str, name: &str) -> Result<(), Error> {
+        let mut problems = Problems::default();
+        let mut push = |path: &[&str], message: String| {
+            problems.push(
+                Location {
+                    line: setting_line(text, path),
+                    ..Location::file(name)
+                },
+                message,
+            );
+        };
         if !(2000..=2100).contains(&self.anio) {
-            return Err(Error::input(
-                loc,
+            push(
+                &["anio"],
                 format!("anio = {} no es un año válido", self.anio),
-            ));
+            );
         }
-        if self.institucion.nombre.trim().is_empty() || self.institucion.siglas.trim().is_empty() {
-            return Err(Error::input(
-                loc,
-                "[institucion] necesita «nombre» y «siglas»",
-            ));
+        if self.institucion.nombre.trim().is_empty() {
+            push(
+                &["institucion", "nombre"],
+                "[institucion] necesita «nombre» y «siglas»".into(),
+            );
+        } else if self.institucion.siglas.trim().is_empty() {
+            push(
+                &["institucion", "siglas"],
+                "[institucion] necesita «nombre» y «siglas»".into(),
+            );
         }
         let u = &self.semaforo;
-        if u.amarillo > u.verde || u.amarillo < Decimal::ZERO {
-            return Err(Error::input(
-                loc,
+        let cien = Decimal::ONE_HUNDRED;
+        if u.verde > cien || u.verde <= Decimal::ZERO {
+            push(
+                &["semaforo", "verde"],
                 format!(
-                    "[semaforo] se esperaba 0 ≤ amarillo ≤ verde; se encontró amarillo = {}, verde = {}",
+                    "[semaforo] verde = {} no sirve: los promedios van de 0 a 100, así que el umbral verde debe estar entre 0 y 100 (p. ej. 85)",
+                    u.verde
+                ),
+            );
+        }
+        if u.amarillo < Decimal::ZERO || u.amarillo >= u.verde {
+            push(
+                &["semaforo", "amarillo"],
+                format!(
+                    "[semaforo] se esperaba 0 ≤ amarillo < verde; se encontró amarillo = {}, verde = {}",
                     u.amarillo, u.verde
                 ),
-            ));
+            );
         }
-        Ok(())
+        let meta = self.rendicion.meta_ejecucion_presupuestaria;
+        if meta <= Decimal::ZERO || meta > cien {
+            push(
+                &["rendicion", "meta_ejecucion_presupuestaria"],
+                format!(
+                    "[rendicion] meta_ejecucion_presupuestaria = {meta} no sirve: se esperaba un porcentaje mayor que 0 y hasta 100 (p. ej. 85)"
+                ),
+            );
+        }
+        for (path, value, max) in self.texts() {
+            if value.chars().count() > max {
+                push(
+                    &path,
+                    format!(
+                        "{} tiene {} caracteres; el límite es {}",
+                        path.join("."),
+                        crate::format::numero(value.chars().count().into()),
+                        crate::format::numero(max.into())
+                    ),
+                );
+            } else if let Err(m) = crate::input::cells::publishable(value) {
+                push(&path, format!("{}: {m}", path.join(".")));
+            }
+        }
+        problems.into_result(())
     }
+
+    /// Every text setting that is published, with its key path and the most
+    /// characters it may have.
+    fn texts(&self) -> Vec<([&'static str; 2], &str, usize)> {
+        const NAME: usize = 500;
+        const LINK: usize = 2_000;
+        let i = &self.institucion;
+        let r = &self.responsable;
+        let a = &self.literal_a4;
+        let s = &a.secciones;
+        let mut v = vec![
+            (["institucion", "nombre"], i.nombre.as_str(), NAME),
+            (["institucion", "siglas"], i.siglas.as_str(), NAME),
+            (
+                ["responsable", "unidad_poseedora"],
+                r.unidad_poseedora.as_str(),
+                NAME,
+            ),
+            (["responsable", "nombre"], r.nombre.as_str(), NAME),
+            (["responsable", "correo"], r.correo.as_str(), NAME),
+            (["responsable", "telefono"], r.telefono.as_str(), NAME),
+            (["literal_a4", "articulo"], a.articulo.as_str(), NAME),
+            (["literal_a4", "literal"], a.literal.as_str(), NAME),
+            (
+                ["literal_a4", "periodicidad"],
+                a.periodicidad.as_str(),
+                NAME,
+            ),
+            (["secciones", "gobernante"], s.gobernante.as_str(), NAME),
+            (
+                ["secciones", "agregador_de_valor"],
+                s.agregador_de_valor.as_str(),
+                NAME,
+            ),
+            (
+                ["secciones", "desconcentrado"],
+                s.desconcentrado.as_str(),
+                NAME,
+            ),
+            (
+                ["secciones", "habilitante_asesoria"],
+                s.habilitante_asesoria.as_str(),
+                NAME,
+            ),
+            (
+                ["secciones", "habilitante_apoyo"],
+                s.habilitante_apoyo.as_str(),
+                NAME,
+            ),
+        ];
+        if let Some(w) = &i.sitio_web {
+            v.push((["institucion", "sitio_web"], w, LINK));
+        }
+        if let Some(e) = &a.enlace_etiqueta {
+            v.push((["literal_a4", "enlace_etiqueta"], e, NAME));
+        }
+        if let Some(u) = &a.enlace_url {
+            v.push((["literal_a4", "enlace_url"], u, LINK));
+        }
+        v
+    }
+}
+
+/// The largest configuration file read: a real one is about 2 KiB.
+const MAX_BYTES: u64 = 1024 * 1024;
+
+/// A regular file of at most [`MAX_BYTES`]; a link to a device or a huge
+/// file is refused before it is read whole.
+fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(std::io::ErrorKind::FileTooLarge.into());
+    }
+    Ok(bytes)
+}
+
+/// The line (1-based) of byte `pos` of `text`.
+fn line_at(text: &str, pos: usize) -> usize {
+    text.as_bytes()[..pos.min(text.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// The line where a setting is written (`["semaforo", "verde"]`), if it is.
+/// A path's last key is looked up in any table (`secciones` lives under
+/// `[literal_a4.secciones]`).
+fn setting_line(text: &str, path: &[&str]) -> Option<usize> {
+    use toml::de::{DeTable, DeValue};
+    fn find(table: &DeTable, path: &[&str], text: &str) -> Option<usize> {
+        let (first, rest) = path.split_first()?;
+        for (k, v) in table.iter() {
+            let here = k.get_ref().as_ref() == *first;
+            match v.get_ref() {
+                DeValue::Table(t) if here && !rest.is_empty() => {
+                    if let Some(l) = find(t, rest, text) {
+                        return Some(l);
+                    }
+                }
+                _ if here && rest.is_empty() => return Some(line_at(text, k.span().start)),
+                DeValue::Table(t) => {
+                    if let Some(l) = find(t, path, text) {
+                        return Some(l);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    let table = DeTable::parse(text).ok()?;
+    find(table.get_ref(), path, text)
 }
 
 /// A TOML parser's name of a kind of value, in Spanish (`string "x"` → `el texto "x"`).
@@ -365,11 +541,17 @@ fn tipo_toml(s: &str) -> String {
         }
         "a sequence" => "una lista".into(),
         "a map" | "map" | "table" => "una sección".into(),
-        other => other.to_string(),
+        "sequence" => "una lista".into(),
+        "a datetime" | "datetime" => "una fecha".into(),
+        s if s.starts_with("one of ") || s.starts_with('`') => {
+            s.replace('`', "«").replace("one of ", "uno de: ")
+        }
+        _ => "otro tipo de valor".into(),
     }
 }
 
-/// Puts the TOML parser's usual messages into Spanish; others pass unchanged.
+/// Puts the TOML parser's messages into Spanish; syntax errors it words
+/// otherwise get a general hint (the location already says where).
 fn traducir(msg: &str) -> String {
     let msg = msg.trim();
     if let Some(rest) = msg.strip_prefix("unknown field ") {
@@ -403,23 +585,36 @@ fn traducir(msg: &str) -> String {
     if msg.starts_with('[') {
         return msg.to_string();
     }
-    let mut msg = msg.to_string();
-    for (en, es) in [
-        ("unclosed table", "nombre de sección sin cerrar"),
-        ("unclosed array", "lista sin cerrar"),
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return format!(
+            "valor no válido: se encontró {}; se esperaba {}",
+            tipo_toml(found),
+            tipo_toml(expected)
+        );
+    }
+    const SYNTAX: [(&str, &str); 9] = [
+        ("unclosed table", "nombre de sección sin cerrar (falta «]»)"),
+        ("unclosed array", "lista sin cerrar (falta «]»)"),
         ("duplicate key", "ajuste repetido"),
         ("invalid basic string", "texto entre comillas mal cerrado"),
         ("invalid string", "texto mal escrito"),
-        ("key with no value", "ajuste sin valor"),
+        ("key with no value", "ajuste sin valor (falta «= valor»)"),
         (
             "string values must be quoted",
             "los textos van entre comillas",
         ),
-        (", expected ", "; se esperaba "),
-    ] {
-        msg = msg.replace(en, es);
+        ("invalid table header", "nombre de sección mal escrito"),
+        (
+            "invalid escape",
+            "secuencia de escape no válida después de «\\»",
+        ),
+    ];
+    // The parser's other messages are English: the line already says where.
+    match SYNTAX.iter().find(|(en, _)| msg.contains(en)) {
+        Some((_, es)) => format!("sintaxis TOML no válida: {es}"),
+        None => "sintaxis TOML no válida: revise las comillas de los textos, los corchetes de las secciones y el signo «=» de cada ajuste".to_string(),
     }
-    format!("sintaxis TOML no válida: {msg}")
 }
 
 #[cfg(test)]
@@ -471,7 +666,27 @@ mod tests {
         )
         .unwrap_err()
         .to_string();
-        assert!(e.contains("amarillo ≤ verde"), "{e}");
+        assert!(
+            e.contains("lotaip.toml, línea 7: [semaforo] se esperaba 0 ≤ amarillo < verde"),
+            "{e}"
+        );
+        for bad in [
+            "verde = 150\n",
+            "verde = 70\namarillo = 70\n",
+            "verde = -5\n",
+        ] {
+            let e = Config::parse(&format!("{MINIMA}[semaforo]\n{bad}"), "lotaip.toml")
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("lotaip.toml, línea "), "{bad}: {e}");
+        }
+        let e = Config::parse(&format!("{MINIMA}[semaforo]\nverde = 150\n"), "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("línea 6: [semaforo] verde = 150 no sirve"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -510,6 +725,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("línea 6: ajuste desconocido «factor»"), "{e}");
+    }
+
+    #[test]
+    fn published_texts_are_checked_with_their_line() {
+        let long = "x".repeat(40_000);
+        let e = Config::parse(
+            &format!("anio = 2025\n[institucion]\nnombre = \"{long}\"\nsiglas = \"IESS\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains(
+                "lotaip.toml, línea 3: institucion.nombre tiene 40.000 caracteres; el límite es 500"
+            ),
+            "{e}"
+        );
+        let e = Config::parse(
+            &format!("{MINIMA}[literal_a4.secciones]\ngobernante = \"A\\u0000B\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains(
+                "línea 6: secciones.gobernante: el texto contiene el carácter de control U+0000"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

@@ -76,7 +76,9 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        // A cell's text quoted in a message may hold control characters.
+        let text = format!("{}: {}", self.location, self.message);
+        f.write_str(&crate::text::printable(&text))
     }
 }
 
@@ -112,11 +114,22 @@ pub enum Error {
     #[error("{}", problem_list(.0))]
     Input(Vec<Problem>),
     /// Writing the publication failed: exit code 3.
-    #[error("no se pudo escribir «{}»: {source}", .path.display())]
+    #[error("no se pudo escribir «{}»: {}", .path.display(), io_es(.source))]
     Output {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The output folder is not in a state a run can publish into (a file
+    /// where a folder goes, a link where lotaip keeps its own file): exit code 3.
+    #[error("«{}» {detalle}", .path.display())]
+    Salida { path: PathBuf, detalle: String },
+    /// A run that started later has already published the same thing: this
+    /// one's inputs are older, so it does not replace it. Exit code 3.
+    #[error(
+        "otra ejecución de lotaip que empezó después de esta ya publicó «{}»; esta no la reemplaza (sus entradas son anteriores)",
+        publicacion.display()
+    )]
+    Superada { publicacion: PathBuf },
     /// A renderer failed on valid data: exit code 3.
     #[error("no se pudo generar «{file}»: {detail}")]
     Render { file: String, detail: String },
@@ -141,7 +154,11 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Input(_) | Error::Discrepancias { .. } => 1,
-            Error::Output { .. } | Error::Render { .. } | Error::Bloqueado { .. } => 3,
+            Error::Output { .. }
+            | Error::Render { .. }
+            | Error::Bloqueado { .. }
+            | Error::Salida { .. }
+            | Error::Superada { .. } => 3,
         }
     }
 
@@ -199,6 +216,17 @@ impl Problems {
         }
     }
 
+    /// Every problem collected, as the error of a run that cannot go on.
+    pub fn into_error(mut self) -> Error {
+        if self.0.is_empty() {
+            self.0.push(Problem::new(
+                Location::default(),
+                "las entradas no se pudieron leer",
+            ));
+        }
+        Error::Input(self.0)
+    }
+
     /// Records the problems of a failed step and keeps going.
     pub fn absorb<T>(&mut self, r: Result<T, Error>) -> Option<T> {
         match r {
@@ -214,6 +242,39 @@ impl Problems {
             }
         }
     }
+}
+
+/// A system error in Spanish: the kinds a person meets (a missing file, a
+/// folder without permission, a full disk); the rest by their code.
+pub fn io_es(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let text = match e.kind() {
+        K::NotFound => "no existe",
+        K::PermissionDenied => "no hay permiso para usarlo",
+        K::AlreadyExists => "ya existe",
+        K::NotADirectory => "no es una carpeta",
+        K::IsADirectory => "es una carpeta, no un archivo",
+        K::DirectoryNotEmpty => "la carpeta no está vacía",
+        K::ReadOnlyFilesystem => "el sistema de archivos es de solo lectura",
+        K::StorageFull => "el disco está lleno",
+        K::QuotaExceeded => "se agotó la cuota de disco",
+        K::FileTooLarge => "el archivo es demasiado grande",
+        K::InvalidFilename => "el nombre no es válido",
+        K::InvalidData => "el contenido no es válido",
+        K::UnexpectedEof => "el archivo terminó antes de lo esperado",
+        K::Interrupted => "la operación se interrumpió",
+        K::WouldBlock | K::ResourceBusy => "está ocupado",
+        K::CrossesDevices => "está en otro disco",
+        K::Unsupported => "el sistema de archivos no lo permite",
+        K::OutOfMemory => "no hay memoria suficiente",
+        _ => match e.raw_os_error() {
+            // ELOOP: a symbolic link where none may be followed.
+            Some(40) => return "es un enlace simbólico, y no se siguen enlaces ahí".into(),
+            Some(code) => return format!("error del sistema {code}"),
+            None => "error del sistema",
+        },
+    };
+    text.to_string()
 }
 
 #[cfg(test)]

@@ -8,9 +8,11 @@
 
 pub mod compute;
 pub mod config;
+pub mod contain;
 pub mod error;
 pub mod format;
 pub mod input;
+pub mod memory;
 pub mod model;
 pub mod pdf;
 pub mod publish;

@@ -26,7 +26,67 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// Every allocation counts against the run's memory bound (`lotaip::memory`).
+#[global_allocator]
+static ALLOCATOR: lotaip::memory::Bounded = lotaip::memory::Bounded::new(memory_exceeded);
+
+/// Environment variable that sets the memory bound, in MiB.
+const MEMORY_VAR: &str = "LOTAIP_MEMORIA_MIB";
+
+/// Ends a run that would pass its memory bound, with a Spanish message and
+/// exit code 1 (an input made it: a damaged file, a template's loops). It
+/// runs inside the allocator, so it writes without formatting into a new
+/// string and ends the process without unwinding. Nothing has been
+/// published: the output folder is only touched after everything is made.
+fn memory_exceeded(bytes: usize) {
+    use std::io::Write as _;
+    let mut e = std::io::stderr().lock();
+    let mib = lotaip::memory::limit() >> 20;
+    let _ = write!(
+        e,
+        "error: la ejecución se detuvo porque necesitaba más memoria que su límite de {mib} MiB (pidió {} MiB más)",
+        bytes >> 20
+    );
+    lotaip::memory::current_stage(&mut |stage| {
+        if !stage.is_empty() {
+            let _ = write!(e, " mientras {stage}");
+        }
+    });
+    let _ = writeln!(
+        e,
+        ": una entrada declara o produce un tamaño desmedido (un libro dañado o alterado, una plantilla con bucles enormes). No se publicó nada. Si los datos son realmente tan grandes, suba el límite con {MEMORY_VAR}."
+    );
+    std::process::exit(1);
+}
+
+/// A panic the program did not contain is a defect of the program: say so
+/// in Spanish, once, instead of Rust's English report.
+fn panic_in_spanish() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        say_err!(
+            "error interno de lotaip: {what}{at}. Es un defecto del programa, no de sus datos; la publicación anterior queda como estaba. Comuníquelo a quien mantiene lotaip con este mensaje y las entradas que lo causaron."
+        );
+    }));
+}
+
 fn main() -> ExitCode {
+    panic_in_spanish();
+    if let Some(mib) = std::env::var(MEMORY_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        lotaip::memory::set_limit(mib.saturating_mul(1 << 20));
+    }
     let args = match cli::Cli::try_parse() {
         Ok(a) => a,
         Err(e) => {

@@ -44,13 +44,49 @@ pub fn fold_words(s: &str) -> String {
 }
 
 /// Collapses inner whitespace (including non-breaking spaces and line breaks)
-/// to single spaces and trims the ends: the canonical form of free text read
-/// from a cell.
+/// to single spaces, drops the invisible format characters that copying
+/// from a web page or a word processor leaves inside words (zero-width
+/// spaces and joiners, soft hyphens, byte-order marks) and trims the ends:
+/// the canonical form of free text read from a cell.
 pub fn clean(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
+        .map(|w| w.replace(is_invisible, ""))
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A format character that shows nothing: [`clean`] drops it.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// A character as messages name it: `U+0000`.
+pub fn codepoint(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
+/// Text safe to print on a terminal: control characters (which could move
+/// the cursor or clear the screen) are shown as their code, `U+001B`.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(|c| c.is_control() && c != '\n') {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(
+        s.chars()
+            .map(|c| {
+                if c.is_control() && c != '\n' {
+                    codepoint(c)
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect(),
+    )
 }
 
 /// Removes the accent of a Latin letter (the letters used in Spanish,
@@ -112,6 +148,17 @@ mod tests {
             fold_words("  Dirección   Provincial-Azuay "),
             "direccion provincial azuay"
         );
+    }
+
+    #[test]
+    fn clean_drops_invisible_characters_and_printable_shows_control_ones() {
+        assert_eq!(
+            clean("Direc\u{200b}ción\u{ad} \u{feff}Azuay"),
+            "Dirección Azuay"
+        );
+        assert_eq!(clean("\u{200b}"), "");
+        assert_eq!(printable("a\u{1b}[2Jb"), "aU+001B[2Jb");
+        assert_eq!(printable("sin cambios"), "sin cambios");
     }
 
     #[test]

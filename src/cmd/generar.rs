@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use lotaip::compute;
 use lotaip::config::{self, Config};
 use lotaip::error::{Error, Location};
 use lotaip::model::Dataset;
-use lotaip::publish::{self, Huella, Lock, Manifest};
+use lotaip::publish::{self, Huella, Inicio, Lock, Manifest};
 use lotaip::render::view::cifras::Cifras;
-use lotaip::render::{self, RenderContext, Templates};
-use lotaip::{compute, input};
+use lotaip::render::{self, RenderContext};
 
 use super::progreso::Progreso;
 use super::resumen;
@@ -19,13 +19,13 @@ use crate::cli::Generar;
 const ETAPAS_FIJAS: u64 = 6;
 
 pub fn execute(a: &Generar) -> Result<(), Error> {
+    let inicio = Inicio::ahora();
     let progreso = Progreso::new(ETAPAS_FIJAS + render::mensual().len() as u64);
     progreso.etapa(&format!(
         "Leyendo entradas de {}",
         a.entrada.entrada.display()
     ));
-    let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
-    let templates = Templates::load(Some(&a.entrada.plantillas()))?;
+    let (config, ds, templates) = super::cargar(&a.entrada)?;
     if a.periodo.anio != config.anio {
         return Err(Error::input(
             Location::file(config::ARCHIVO),
@@ -37,10 +37,9 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
     }
     // Fingerprints of the inputs as soon as they are read.
     let entradas = super::huellas_de_entrada(&a.entrada, &ds, &templates, false)?;
-    let lock = Lock::acquire(&a.salida)?;
     progreso.etapa(&format!("Calculando {}", a.periodo.nombre()));
     let fecha = a.fecha.unwrap_or_else(|| a.periodo.ultimo_dia());
-    let informe = compute::informe(&ds, &config, a.periodo, fecha);
+    let informe = compute::informe(&ds, &config, a.periodo, fecha)?;
     progreso.etapa("Comparando con la publicación del mes anterior");
     let cambios = publish::anterior::cambios(&a.salida, a.periodo, &Cifras::new(&ds, a.periodo));
     let ctx = RenderContext::new(&config, &ds, &informe, &templates).with_cambios(cambios);
@@ -48,13 +47,16 @@ pub fn execute(a: &Generar) -> Result<(), Error> {
         progreso.etapa(&format!("Generando {nombre}"))
     })?;
     let name = a.periodo.to_string();
+    let manifest = manifest(a, &config, &ds, &informe, entradas);
+    // Everything is in memory: only now is the output folder touched.
+    publish::preflight(&a.salida, &name)?;
     progreso.etapa(&format!(
         "Escribiendo {} archivos en {}",
         files.len() + 1,
         a.salida.join(publish::swap::temp_name(&name)).display()
     ));
-    let manifest = manifest(a, &config, &ds, &informe, entradas);
-    let publicado = publish::publish(&lock, &name, &files, manifest, &mut |paso| {
+    let lock = Lock::acquire(&a.salida, a.espera.duracion())?;
+    let publicado = publish::publish(&lock, &name, inicio, &files, manifest, &mut |paso| {
         if paso == publish::Paso::Intercambiando {
             progreso.etapa(&format!("Publicando {}", a.salida.join(&name).display()));
         } else {

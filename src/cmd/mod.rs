@@ -9,8 +9,8 @@ mod resumen;
 mod validar;
 mod verificar;
 
-use lotaip::config;
-use lotaip::error::Error;
+use lotaip::config::{self, Config};
+use lotaip::error::{Error, Problems};
 use lotaip::input::{self, Kind};
 use lotaip::model::Dataset;
 use lotaip::publish::Huella;
@@ -27,6 +27,18 @@ pub fn execute(command: Command) -> Result<(), Error> {
         Command::Iniciar(a) => iniciar::execute(&a),
         Command::Plantillas(a) => plantillas::execute(&a),
         Command::Verificar(a) => verificar::execute(&a),
+    }
+}
+
+/// Reads the inputs folder and the templates, reporting the problems of
+/// both at once: a broken template does not wait for the data to be fixed.
+pub fn cargar(e: &Entrada) -> Result<(Config, Dataset, Templates), Error> {
+    let mut problems = Problems::default();
+    let loaded = problems.absorb(input::load(&e.entrada, e.porcentajes));
+    let templates = problems.absorb(Templates::load(Some(&e.plantillas())));
+    match (loaded, templates) {
+        (Some((c, d)), Some(t)) if problems.is_empty() => Ok((c, d, t)),
+        _ => Err(problems.into_error()),
     }
 }
 

@@ -5,9 +5,8 @@ use std::collections::BTreeMap;
 use std::time::Instant;
 
 use lotaip::error::{Error, Location};
-use lotaip::input::{self, rendicion as answers};
-use lotaip::publish::{self, Lock, Manifest};
-use lotaip::render::Templates;
+use lotaip::input::rendicion as answers;
+use lotaip::publish::{self, Inicio, Lock, Manifest};
 use lotaip::render::rendicion::{Contexto, render};
 
 use super::resumen;
@@ -15,7 +14,8 @@ use crate::cli::Rendicion;
 
 pub fn execute(a: &Rendicion) -> Result<(), Error> {
     let start = Instant::now();
-    let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
+    let inicio = Inicio::ahora();
+    let (config, ds, templates) = super::cargar(&a.entrada)?;
     if a.anio != config.anio {
         return Err(Error::input(
             Location::file(lotaip::config::ARCHIVO),
@@ -26,10 +26,8 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
         ));
     }
     let respuestas = answers::load(&a.entrada.entrada, &config, &ds)?;
-    let templates = Templates::load(Some(&a.entrada.plantillas()))?;
     let (entidades, institucion) = answers::entidades(&config, &ds)?;
     let entradas = super::huellas_de_entrada(&a.entrada, &ds, &templates, true)?;
-    let lock = Lock::acquire(&a.salida)?;
     let fecha = a.fecha.unwrap_or_else(|| {
         chrono::NaiveDate::from_ymd_opt(config.anio, 12, 31).unwrap_or_default()
     });
@@ -73,13 +71,11 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
         entradas,
         salidas: Vec::new(),
     };
-    let publicado = publish::publish(
-        &lock,
-        &format!("rendicion_{}", config.anio),
-        &files,
-        manifest,
-        &mut |_| {},
-    )?;
+    let name = format!("rendicion_{}", config.anio);
+    // Everything is in memory: only now is the output folder touched.
+    publish::preflight(&a.salida, &name)?;
+    let lock = Lock::acquire(&a.salida, a.espera.duracion())?;
+    let publicado = publish::publish(&lock, &name, inicio, &files, manifest, &mut |_| {})?;
     let dir = &publicado.dir;
     say!(
         "lotaip {} — {}, rendición de cuentas {}",

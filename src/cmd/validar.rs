@@ -1,15 +1,17 @@
 //! `lotaip validar`: loads and checks everything, writes nothing.
 
+use lotaip::compute;
 use lotaip::error::Error;
-use lotaip::render::{self, RenderContext, Templates};
-use lotaip::{compute, input};
+use lotaip::render::{self, RenderContext};
 
 use super::resumen;
 use crate::cli::Validar;
 
 pub fn execute(a: &Validar) -> Result<(), Error> {
-    let (config, ds) = input::load(&a.entrada.entrada, a.entrada.porcentajes)?;
-    let templates = Templates::load(Some(&a.entrada.plantillas()))?;
+    let (config, ds, templates) = super::cargar(&a.entrada)?;
+    // Every figure of every month and of the year, so that a value no
+    // decimal holds is found without naming a month.
+    compute::comprobar(&ds)?;
     say!("Entradas correctas en {}", a.entrada.entrada.display());
     resumen::entradas(&ds);
     let respuestas = lotaip::input::rendicion::load(&a.entrada.entrada, &config, &ds)?;
@@ -26,7 +28,7 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
     }
     match a.periodo {
         Some(periodo) => {
-            let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia());
+            let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia())?;
             // Render in memory too, so template errors surface; nothing is written.
             let ctx = RenderContext::new(&config, &ds, &informe, &templates);
             render::publicacion_mensual(&ctx, &mut |_| {})?;

@@ -5,9 +5,9 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rules;
+use super::rules::{self, Desborde};
 use super::summary::{FilaPresupuesto, presupuesto_de};
-use crate::error::Warning;
+use crate::error::{Error, Warning};
 use crate::model::{Agregacion, Dataset, Entidad, Indicador, MESES, Serie};
 
 /// One indicator over the year.
@@ -28,31 +28,33 @@ pub struct Anual {
 
 /// SPEC 2.4 for one indicator: targets and results aggregated over the
 /// closing months that have a target, by `agregacion_anual` or its default.
-pub fn anual(ind: &Indicador) -> Anual {
+pub fn anual(ind: &Indicador) -> Result<Anual, Desborde> {
     let meses = ind.meses_con_meta();
     let (agregacion, suma_por_omision) =
         rules::agregacion_anual(ind.agregacion, ind.comportamiento, ind.medida);
-    let meta = ind
-        .meta_anual
-        .or_else(|| rules::valor_anual(&ind.metas, &meses, agregacion));
+    let meta = match ind.meta_anual {
+        Some(m) => Some(m),
+        None => rules::valor_anual(&ind.metas, &meses, agregacion)?,
+    };
     let reales: Serie = std::array::from_fn(|i| ind.resultados[i].as_ref().map(|r| r.valor));
-    let real = rules::valor_anual(&reales, &meses, agregacion);
-    let cumplimiento = meta
-        .zip(real)
-        .map(|(m, r)| rules::cumplimiento(m, r, ind.sentido).0);
+    let real = rules::valor_anual(&reales, &meses, agregacion)?;
+    let cumplimiento = match meta.zip(real) {
+        Some((m, r)) => Some(rules::cumplimiento(m, r, ind.sentido)?.0),
+        None => None,
+    };
     let sin_resultado = meses
         .iter()
         .copied()
         .filter(|m| reales[*m as usize - 1].is_none())
         .collect();
-    Anual {
+    Ok(Anual {
         meta,
         real,
         cumplimiento,
         agregacion,
         suma_por_omision,
         sin_resultado,
-    }
+    })
 }
 
 /// A meta of the «ejecución programática».
@@ -82,13 +84,15 @@ pub struct Rendicion {
 
 /// The computed sections of an entity's report for the plan's year.
 /// `institucion` lists the units whose targets are the institution's own
-/// (empty: the `gobernante` ones).
+/// (empty: the `gobernante` ones). A figure no decimal holds is an input
+/// error (see [`super::comprobar`], which names the row).
 pub fn rendicion(
     ds: &Dataset,
     entidad: Entidad,
     nombre: String,
     institucion: &[usize],
-) -> Rendicion {
+) -> Result<Rendicion, Error> {
+    super::comprobar(ds)?;
     let units = ds.unidades_programaticas(entidad, institucion);
     let mut indicadores: Vec<usize> = (0..ds.indicadores.len())
         .filter(|i| units.contains(&ds.indicadores[*i].unidad) && ds.indicadores[*i].tiene_metas())
@@ -106,7 +110,7 @@ pub fn rendicion(
         .enumerate()
         .map(|(n, &i)| {
             let ind = &ds.indicadores[i];
-            let anual = anual(ind);
+            let anual = anual(ind)?;
             if anual.suma_por_omision {
                 avisos.push(Warning::new(
                     "suma por omisión",
@@ -122,19 +126,22 @@ pub fn rendicion(
                     format!("«{}»: sin resultado en {}; el total del año se calcula con los meses reportados", ind.nombre, meses.join(", ")),
                 ));
             }
-            MetaPoa { indicador: i, numero: n + 1, anual }
+            Ok(MetaPoa { indicador: i, numero: n + 1, anual })
         })
-        .collect();
-    let total = rules::mean(metas.iter().filter_map(|m| m.anual.cumplimiento));
-    let presupuesto = presupuesto_de(ds, 12, &ds.unidades_de(entidad));
-    Rendicion {
+        .collect::<Result<_, Desborde>>()
+        .map_err(|_| super::desborde("la meta o el resultado del año"))?;
+    let total = rules::mean(metas.iter().filter_map(|m| m.anual.cumplimiento))
+        .map_err(|_| super::desborde("el total de cumplimiento de la gestión"))?;
+    let presupuesto = presupuesto_de(ds, 12, &ds.unidades_de(entidad))
+        .map_err(|_| super::desborde("la suma del presupuesto"))?;
+    Ok(Rendicion {
         entidad,
         nombre,
         metas,
         total,
         presupuesto,
         avisos,
-    }
+    })
 }
 
 /// Position of the first indicator of the same unit and objective: groups a
@@ -198,7 +205,7 @@ mod tests {
             &[(6, dec!(0.5)), (12, dec!(0.85))],
             &[(6, dec!(0.4)), (12, dec!(0.91))],
         );
-        let a = anual(&i);
+        let a = anual(&i).unwrap();
         assert_eq!(
             (a.meta, a.real, a.agregacion),
             (Some(dec!(0.85)), Some(dec!(0.91)), Agregacion::Ultimo)
@@ -214,7 +221,7 @@ mod tests {
             &[(3, dec!(10)), (6, dec!(10)), (9, dec!(10)), (12, dec!(10))],
             &[(3, dec!(9)), (6, dec!(11)), (9, dec!(10))],
         );
-        let a = anual(&i);
+        let a = anual(&i).unwrap();
         assert_eq!((a.meta, a.real), (Some(dec!(40)), Some(dec!(30))));
         assert!(a.suma_por_omision);
         assert_eq!(a.sin_resultado, vec![12]);
@@ -229,14 +236,14 @@ mod tests {
             &[(6, dec!(0.8)), (12, dec!(0.9))],
             &[(6, dec!(0.8)), (12, dec!(1.0))],
         );
-        let a = anual(&i);
+        let a = anual(&i).unwrap();
         assert_eq!(
             (a.meta, a.real, a.agregacion),
             (Some(dec!(0.85)), Some(dec!(0.9)), Agregacion::Promedio)
         );
         i.meta_anual = Some(dec!(0.9));
-        assert_eq!(anual(&i).cumplimiento, Some(dec!(100)));
+        assert_eq!(anual(&i).unwrap().cumplimiento, Some(dec!(100)));
         i.agregacion = Some(Agregacion::Ultimo);
-        assert_eq!(anual(&i).real, Some(dec!(1.0)));
+        assert_eq!(anual(&i).unwrap().real, Some(dec!(1.0)));
     }
 }

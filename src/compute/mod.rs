@@ -12,8 +12,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::error::Warning;
-use crate::model::{Dataset, Indicador, Periodo, Proceso, Provincia};
+use crate::error::{Error, Location, Problems, Warning};
+use crate::format;
+use crate::model::{Dataset, Indicador, MESES, Periodo, Proceso, Provincia};
 
 pub use rules::{Marca, Semaforo};
 pub use summary::{Ejecucion, FilaPresupuesto, Presupuesto, Resumen};
@@ -75,7 +76,7 @@ impl Evaluacion {
 }
 
 /// SPEC 2.1–2.2 for one indicator at report month `mes`.
-pub fn evaluar(ind: &Indicador, mes: u8, config: &Config) -> Evaluacion {
+pub fn evaluar(ind: &Indicador, mes: u8, config: &Config) -> Result<Evaluacion, rules::Desborde> {
     let vacia = |estado| Evaluacion {
         mes: None,
         meta: None,
@@ -86,16 +87,16 @@ pub fn evaluar(ind: &Indicador, mes: u8, config: &Config) -> Evaluacion {
         marca: None,
     };
     if !ind.tiene_metas() {
-        return vacia(Estado::SinMetaNumerica);
+        return Ok(vacia(Estado::SinMetaNumerica));
     }
     let Some(k) = rules::periodo_evaluado(&ind.metas, mes) else {
-        return vacia(Estado::SinPeriodoCerrado);
+        return Ok(vacia(Estado::SinPeriodoCerrado));
     };
     let meta = ind.metas[k as usize - 1];
     let real = ind.resultados[k as usize - 1].as_ref().map(|r| r.valor);
-    match (meta, real) {
+    Ok(match (meta, real) {
         (Some(meta), Some(real)) => {
-            let (pct, marca) = rules::cumplimiento(meta, real, ind.sentido);
+            let (pct, marca) = rules::cumplimiento(meta, real, ind.sentido)?;
             Evaluacion {
                 mes: Some(k),
                 meta: Some(meta),
@@ -115,7 +116,69 @@ pub fn evaluar(ind: &Indicador, mes: u8, config: &Config) -> Evaluacion {
             estado: Estado::SinReporte,
             marca: None,
         },
+    })
+}
+
+/// Checks, before anything is computed, every figure the month's and the
+/// year's reports make from one row: each target with its result, each
+/// indicator's year, each budget line. A figure no decimal holds (a target
+/// of 10^-20 against a result of millions) is an input error naming the
+/// result's or the line's cell, so that `validar` finds it without a month.
+pub fn comprobar(ds: &Dataset) -> Result<(), Error> {
+    let mut problems = Problems::default();
+    for ind in &ds.indicadores {
+        for k in 0..12 {
+            let (Some(meta), Some(r)) = (ind.metas[k], &ind.resultados[k]) else {
+                continue;
+            };
+            if rules::cumplimiento(meta, r.valor, ind.sentido).is_err() {
+                problems.push(
+                    r.origen.clone(),
+                    format!(
+                        "el resultado {} de «{}» en {} frente a su meta {} ({}) da un cumplimiento que excede la precisión de los números decimales: revise si a la meta o al resultado les sobran o faltan cifras",
+                        format::numero(r.valor),
+                        ind.nombre,
+                        MESES[k],
+                        format::numero(meta),
+                        ind.origen,
+                    ),
+                );
+            }
+        }
+        if anual::anual(ind).is_err() {
+            problems.push(
+                ind.origen.clone(),
+                format!(
+                    "la meta o el resultado del año de «{}» exceden la precisión de los números decimales: revise si a sus valores les sobran o faltan cifras",
+                    ind.nombre
+                ),
+            );
+        }
     }
+    for l in &ds.presupuesto {
+        if rules::ejecucion(l.codificado, l.devengado).is_err() {
+            problems.push(
+                l.origen.clone(),
+                format!(
+                    "el devengado {} frente al codificado {} da una ejecución que excede la precisión de los números decimales: revise si les sobran o faltan cifras",
+                    format::usd(l.devengado),
+                    format::usd(l.codificado)
+                ),
+            );
+        }
+    }
+    problems.into_result(())
+}
+
+/// An aggregate no decimal holds although every row passed [`comprobar`]
+/// (sums of extreme values): an input error without a single cell.
+pub(crate) fn desborde(que: &str) -> Error {
+    Error::input(
+        Location::file(crate::input::CARPETA),
+        format!(
+            "{que} excede la precisión de los números decimales (más de 7,9 × 10^28): revise las metas, resultados o montos con cifras de más o de menos"
+        ),
+    )
 }
 
 /// Everything computed for one report month; the single input of every renderer.
@@ -142,27 +205,34 @@ pub struct Informe {
     pub avisos: Vec<Warning>,
 }
 
-/// Computes the month's report.
-pub fn informe(ds: &Dataset, config: &Config, periodo: Periodo, fecha: NaiveDate) -> Informe {
-    let evaluaciones: Vec<Evaluacion> = ds
-        .indicadores
-        .iter()
-        .map(|i| evaluar(i, periodo.mes, config))
-        .collect();
+/// Computes the month's report. A figure no decimal holds is an input
+/// error (see [`comprobar`]).
+pub fn informe(
+    ds: &Dataset,
+    config: &Config,
+    periodo: Periodo,
+    fecha: NaiveDate,
+) -> Result<Informe, Error> {
+    comprobar(ds)?;
+    let promedios = |_| desborde("un promedio de cumplimiento");
+    let evaluar_mes = |mes: u8| -> Result<Vec<Evaluacion>, Error> {
+        ds.indicadores
+            .iter()
+            .map(|i| evaluar(i, mes, config))
+            .collect::<Result<_, _>>()
+            .map_err(|_| desborde("un cumplimiento"))
+    };
+    let evaluaciones = evaluar_mes(periodo.mes)?;
     let s = summary::Summaries::new(ds, config, &evaluaciones);
     let provincias = ds.provincias();
     let mut tendencia = Vec::new();
     let mut tendencia_provincia = vec![Vec::new(); provincias.len()];
     for mes in 1..=periodo.mes {
-        let ev: Vec<Evaluacion> = ds
-            .indicadores
-            .iter()
-            .map(|i| evaluar(i, mes, config))
-            .collect();
+        let ev = evaluar_mes(mes)?;
         let sm = summary::Summaries::new(ds, config, &ev);
-        tendencia.push(sm.institucion().promedio);
+        tendencia.push(sm.institucion().map_err(promedios)?.promedio);
         for (j, p) in provincias.iter().enumerate() {
-            tendencia_provincia[j].push(sm.provincia(*p).promedio);
+            tendencia_provincia[j].push(sm.provincia(*p).map_err(promedios)?.promedio);
         }
     }
     let mut avisos = ds.avisos.clone();
@@ -170,25 +240,35 @@ pub fn informe(ds: &Dataset, config: &Config, periodo: Periodo, fecha: NaiveDate
     avisos.extend(avisos::atipicos(ds, config, periodo.mes));
     avisos.extend(avisos::de_repeticion(ds));
     avisos.extend(avisos::sumas_provinciales(ds, config));
-    Informe {
+    let por_unidad = ds
+        .indicadores_por_unidad()
+        .into_iter()
+        .map(|is| s.of(is))
+        .collect::<Result<_, _>>()
+        .map_err(promedios)?;
+    let mut por_provincia = Vec::new();
+    for p in &provincias {
+        por_provincia.push((*p, s.provincia(*p).map_err(promedios)?));
+    }
+    let mut por_proceso = Vec::new();
+    for p in Proceso::ALL
+        .iter()
+        .filter(|p| ds.unidades.iter().any(|u| u.proceso == **p))
+    {
+        por_proceso.push((*p, s.proceso(*p).map_err(promedios)?));
+    }
+    Ok(Informe {
         periodo,
         fecha,
-        institucion: s.institucion(),
-        por_unidad: ds
-            .indicadores_por_unidad()
-            .into_iter()
-            .map(|is| s.of(is))
-            .collect(),
-        por_provincia: provincias.iter().map(|p| (*p, s.provincia(*p))).collect(),
-        por_proceso: Proceso::ALL
-            .iter()
-            .filter(|p| ds.unidades.iter().any(|u| u.proceso == **p))
-            .map(|p| (*p, s.proceso(*p)))
-            .collect(),
-        presupuesto: summary::presupuesto(ds, periodo.mes),
+        institucion: s.institucion().map_err(promedios)?,
+        por_unidad,
+        por_provincia,
+        por_proceso,
+        presupuesto: summary::presupuesto(ds, periodo.mes)
+            .map_err(|_| desborde("la suma de la ejecución presupuestaria"))?,
         evaluaciones,
         tendencia,
         tendencia_provincia,
         avisos,
-    }
+    })
 }

@@ -7,6 +7,28 @@ use serde::Serialize;
 use crate::config::Umbrales;
 use crate::model::{Agregacion, Comportamiento, Medida, Sentido, Serie};
 
+/// An operation whose exact result no decimal holds (beyond about
+/// 7,9 × 10^28): SPEC 2 makes it an input error naming its cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Desborde;
+
+/// `a × b`, checked.
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Desborde> {
+    a.checked_mul(b).ok_or(Desborde)
+}
+
+/// `a ÷ b` for a non-zero `b`, checked.
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Desborde> {
+    a.checked_div(b).ok_or(Desborde)
+}
+
+/// The sum of some values, checked.
+pub fn suma(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Desborde> {
+    values
+        .into_iter()
+        .try_fold(Decimal::ZERO, |s, v| s.checked_add(v).ok_or(Desborde))
+}
+
 /// A flag raised by the cumplimiento rule on a degenerate division.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Marca {
@@ -31,9 +53,15 @@ impl Marca {
 /// - `creciente`: real / meta × 100; meta 0 gives 100 when real ≥ 0 (flag `meta cero`), 0 otherwise.
 /// - `decreciente`: meta / real × 100; real 0 gives 100 (flag `real cero`);
 ///   meta 0 with real > 0 gives 0 (flag `meta cero`).
-pub fn cumplimiento(meta: Decimal, real: Decimal, sentido: Sentido) -> (Decimal, Option<Marca>) {
+///
+/// A quotient past what a decimal holds (a target of 10^-20) is [`Desborde`].
+pub fn cumplimiento(
+    meta: Decimal,
+    real: Decimal,
+    sentido: Sentido,
+) -> Result<(Decimal, Option<Marca>), Desborde> {
     let cien = Decimal::ONE_HUNDRED;
-    match sentido {
+    Ok(match sentido {
         Sentido::Creciente => {
             if meta.is_zero() {
                 let v = if real.is_sign_negative() && !real.is_zero() {
@@ -43,7 +71,7 @@ pub fn cumplimiento(meta: Decimal, real: Decimal, sentido: Sentido) -> (Decimal,
                 };
                 (v, Some(Marca::MetaCero))
             } else {
-                (real * cien / meta, None)
+                (div(mul(real, cien)?, meta)?, None)
             }
         }
         Sentido::Decreciente => {
@@ -52,10 +80,10 @@ pub fn cumplimiento(meta: Decimal, real: Decimal, sentido: Sentido) -> (Decimal,
             } else if meta.is_zero() {
                 (Decimal::ZERO, Some(Marca::MetaCero))
             } else {
-                (meta * cien / real, None)
+                (div(mul(meta, cien)?, real)?, None)
             }
         }
-    }
+    })
 }
 
 /// The semáforo colour of a percentage.
@@ -99,21 +127,27 @@ pub fn round_pct(pct: Decimal) -> Decimal {
     pct.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
-/// Arithmetic mean; `None` for no values.
-pub fn mean(values: impl IntoIterator<Item = Decimal>) -> Option<Decimal> {
-    let (sum, n) = values
-        .into_iter()
-        .fold((Decimal::ZERO, 0u32), |(s, n), v| (s + v, n + 1));
-    (n > 0).then(|| sum / Decimal::from(n))
+/// Arithmetic mean; `None` for no values. Clamped percentages never
+/// overflow; uncapped ones (the accountability form's total) may.
+pub fn mean(values: impl IntoIterator<Item = Decimal>) -> Result<Option<Decimal>, Desborde> {
+    let mut n = 0u64;
+    let sum = suma(values.into_iter().inspect(|_| n += 1))?;
+    if n == 0 {
+        return Ok(None);
+    }
+    div(sum, Decimal::from(n)).map(Some)
 }
 
 /// SPEC 2.3: budget execution devengado / codificado × 100; 0 and flagged
 /// when codificado is 0.
-pub fn ejecucion(codificado: Decimal, devengado: Decimal) -> (Decimal, bool) {
+pub fn ejecucion(codificado: Decimal, devengado: Decimal) -> Result<(Decimal, bool), Desborde> {
     if codificado.is_zero() {
-        (Decimal::ZERO, true)
+        Ok((Decimal::ZERO, true))
     } else {
-        (devengado * Decimal::ONE_HUNDRED / codificado, false)
+        Ok((
+            div(mul(devengado, Decimal::ONE_HUNDRED)?, codificado)?,
+            false,
+        ))
     }
 }
 
@@ -155,16 +189,21 @@ pub fn agregacion_anual(
 /// SPEC 2.4: the year's figure of a series over the given closing months.
 /// `ultimo` takes the last month; `suma` and `promedio` the months present.
 /// Returns `None` when no value is present (or the last one, for `ultimo`).
-pub fn valor_anual(serie: &Serie, meses: &[u8], agregacion: Agregacion) -> Option<Decimal> {
+pub fn valor_anual(
+    serie: &Serie,
+    meses: &[u8],
+    agregacion: Agregacion,
+) -> Result<Option<Decimal>, Desborde> {
     let present: Vec<Decimal> = meses
         .iter()
         .filter_map(|m| serie[*m as usize - 1])
         .collect();
-    match agregacion {
+    Ok(match agregacion {
         Agregacion::Ultimo => meses.last().and_then(|m| serie[*m as usize - 1]),
-        Agregacion::Suma => (!present.is_empty()).then(|| present.iter().sum()),
-        Agregacion::Promedio => mean(present),
-    }
+        Agregacion::Suma if present.is_empty() => None,
+        Agregacion::Suma => Some(suma(present)?),
+        Agregacion::Promedio => mean(present)?,
+    })
 }
 
 #[cfg(test)]
@@ -174,14 +213,14 @@ mod tests {
 
     #[test]
     fn seed_figure_0_91_over_0_85_is_107_06() {
-        let (pct, marca) = cumplimiento(dec!(0.85), dec!(0.91), Sentido::Creciente);
+        let (pct, marca) = cumplimiento(dec!(0.85), dec!(0.91), Sentido::Creciente).unwrap();
         assert_eq!(round_pct(pct), dec!(107.06));
         assert_eq!(marca, None);
     }
 
     #[test]
     fn seed_budget_figure_is_91_13() {
-        let (pct, cero) = ejecucion(dec!(18215009.19), dec!(16599214.93));
+        let (pct, cero) = ejecucion(dec!(18215009.19), dec!(16599214.93)).unwrap();
         assert_eq!(round_pct(pct), dec!(91.13));
         assert!(!cero);
     }
@@ -190,15 +229,15 @@ mod tests {
     fn creciente_zero_target() {
         assert_eq!(
             cumplimiento(dec!(0), dec!(5), Sentido::Creciente),
-            (dec!(100), Some(Marca::MetaCero))
+            Ok((dec!(100), Some(Marca::MetaCero)))
         );
         assert_eq!(
             cumplimiento(dec!(0), dec!(0), Sentido::Creciente),
-            (dec!(100), Some(Marca::MetaCero))
+            Ok((dec!(100), Some(Marca::MetaCero)))
         );
         assert_eq!(
             cumplimiento(dec!(0), dec!(-3), Sentido::Creciente),
-            (dec!(0), Some(Marca::MetaCero))
+            Ok((dec!(0), Some(Marca::MetaCero)))
         );
     }
 
@@ -206,26 +245,28 @@ mod tests {
     fn decreciente_rules() {
         // Lower is better: target 10 days, took 8 → 125 %.
         assert_eq!(
-            cumplimiento(dec!(10), dec!(8), Sentido::Decreciente).0,
+            cumplimiento(dec!(10), dec!(8), Sentido::Decreciente)
+                .unwrap()
+                .0,
             dec!(125)
         );
         assert_eq!(
             cumplimiento(dec!(10), dec!(0), Sentido::Decreciente),
-            (dec!(100), Some(Marca::RealCero))
+            Ok((dec!(100), Some(Marca::RealCero)))
         );
         assert_eq!(
             cumplimiento(dec!(0), dec!(0), Sentido::Decreciente),
-            (dec!(100), Some(Marca::RealCero))
+            Ok((dec!(100), Some(Marca::RealCero)))
         );
         assert_eq!(
             cumplimiento(dec!(0), dec!(2), Sentido::Decreciente),
-            (dec!(0), Some(Marca::MetaCero))
+            Ok((dec!(0), Some(Marca::MetaCero)))
         );
     }
 
     #[test]
     fn cumplimiento_is_uncapped_and_exact() {
-        let (pct, _) = cumplimiento(dec!(3), dec!(4), Sentido::Creciente);
+        let (pct, _) = cumplimiento(dec!(3), dec!(4), Sentido::Creciente).unwrap();
         assert!(pct > dec!(133.3333333333) && pct < dec!(133.3333333334));
         assert_eq!(round_pct(pct), dec!(133.33));
     }
@@ -244,13 +285,32 @@ mod tests {
 
     #[test]
     fn aggregates_clamp_to_0_100() {
-        assert_eq!(mean([dec!(150), dec!(50)].map(clamp_pct)), Some(dec!(75)));
-        assert_eq!(mean(Vec::new()), None);
+        assert_eq!(
+            mean([dec!(150), dec!(50)].map(clamp_pct)),
+            Ok(Some(dec!(75)))
+        );
+        assert_eq!(mean(Vec::new()), Ok(None));
+    }
+
+    #[test]
+    fn quotients_no_decimal_holds_are_overflows_not_panics() {
+        let tiny = Decimal::new(1, 28);
+        let huge = Decimal::from(1_000_000_000_000_000i64);
+        assert_eq!(cumplimiento(tiny, huge, Sentido::Creciente), Err(Desborde));
+        assert_eq!(
+            cumplimiento(huge, tiny, Sentido::Decreciente),
+            Err(Desborde)
+        );
+        assert_eq!(ejecucion(tiny, huge), Err(Desborde));
+        assert_eq!(mean([Decimal::MAX, Decimal::MAX]), Err(Desborde));
+        assert_eq!(suma([Decimal::MAX, Decimal::ONE]), Err(Desborde));
+        // The largest inputs the readers admit still compute exactly.
+        assert!(cumplimiento(Decimal::ONE, huge, Sentido::Creciente).is_ok());
     }
 
     #[test]
     fn budget_with_zero_allocation_is_zero_and_flagged() {
-        assert_eq!(ejecucion(dec!(0), dec!(10)), (dec!(0), true));
+        assert_eq!(ejecucion(dec!(0), dec!(10)), Ok((dec!(0), true)));
     }
 
     #[test]
@@ -309,15 +369,18 @@ mod tests {
         s[5] = Some(dec!(20));
         s[8] = Some(dec!(30));
         let meses = [3, 6, 9, 12];
-        assert_eq!(valor_anual(&s, &meses, Agregacion::Suma), Some(dec!(60)));
+        assert_eq!(
+            valor_anual(&s, &meses, Agregacion::Suma),
+            Ok(Some(dec!(60)))
+        );
         assert_eq!(
             valor_anual(&s, &meses, Agregacion::Promedio),
-            Some(dec!(20))
+            Ok(Some(dec!(20)))
         );
-        assert_eq!(valor_anual(&s, &meses, Agregacion::Ultimo), None);
+        assert_eq!(valor_anual(&s, &meses, Agregacion::Ultimo), Ok(None));
         assert_eq!(
             valor_anual(&s, &meses[..3], Agregacion::Ultimo),
-            Some(dec!(30))
+            Ok(Some(dec!(30)))
         );
     }
 }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use super::rules::{self, Semaforo};
+use super::rules::{self, Desborde, Semaforo};
 use super::{Estado, Evaluacion};
 use crate::config::{Config, Umbrales};
 use crate::model::{Dataset, Indicador, Proceso, Provincia, TipoGasto};
@@ -47,7 +47,7 @@ impl<'a> Summaries<'a> {
         Summaries { ds, config, ev }
     }
 
-    fn over(&self, keep: impl Fn(&Indicador) -> bool) -> Resumen {
+    fn over(&self, keep: impl Fn(&Indicador) -> bool) -> Result<Resumen, Desborde> {
         self.of(self
             .ds
             .indicadores
@@ -58,7 +58,7 @@ impl<'a> Summaries<'a> {
     }
 
     /// The figures of the indicators with the given indexes.
-    pub fn of(&self, indicadores: impl IntoIterator<Item = usize>) -> Resumen {
+    pub fn of(&self, indicadores: impl IntoIterator<Item = usize>) -> Result<Resumen, Desborde> {
         let mut r = Resumen::default();
         let mut counted = Vec::new();
         for ev in indicadores.into_iter().map(|i| &self.ev[i]) {
@@ -80,20 +80,20 @@ impl<'a> Summaries<'a> {
             }
         }
         r.contados = counted.len();
-        r.promedio = rules::mean(counted);
-        r
+        r.promedio = rules::mean(counted)?;
+        Ok(r)
     }
 
     /// A province's figure: every row of all its units (SPEC 2.3).
-    pub fn provincia(&self, p: Provincia) -> Resumen {
+    pub fn provincia(&self, p: Provincia) -> Result<Resumen, Desborde> {
         self.over(|i| self.ds.unidades[i.unidad].provincia == Some(p))
     }
 
-    pub fn proceso(&self, p: Proceso) -> Resumen {
+    pub fn proceso(&self, p: Proceso) -> Result<Resumen, Desborde> {
         self.over(|i| self.ds.unidades[i.unidad].proceso == p)
     }
 
-    pub fn institucion(&self) -> Resumen {
+    pub fn institucion(&self) -> Result<Resumen, Desborde> {
         self.over(|_| true)
     }
 }
@@ -110,14 +110,14 @@ pub struct Ejecucion {
 }
 
 impl Ejecucion {
-    pub fn new(codificado: Decimal, devengado: Decimal) -> Self {
-        let (porcentaje, codificado_cero) = rules::ejecucion(codificado, devengado);
-        Ejecucion {
+    pub fn new(codificado: Decimal, devengado: Decimal) -> Result<Self, Desborde> {
+        let (porcentaje, codificado_cero) = rules::ejecucion(codificado, devengado)?;
+        Ok(Ejecucion {
             codificado,
             devengado,
             porcentaje,
             codificado_cero,
-        }
+        })
     }
 }
 
@@ -130,18 +130,20 @@ pub struct FilaPresupuesto {
 }
 
 impl FilaPresupuesto {
-    fn from_sums(sums: [Option<(Decimal, Decimal)>; 2]) -> Option<Self> {
-        let [c, i] = sums.map(|s| s.map(|(cod, dev)| Ejecucion::new(cod, dev)));
+    fn from_sums(sums: [Option<(Decimal, Decimal)>; 2]) -> Result<Option<Self>, Desborde> {
+        let [c, i] = sums;
+        let c = c.map(|(cod, dev)| Ejecucion::new(cod, dev)).transpose()?;
+        let i = i.map(|(cod, dev)| Ejecucion::new(cod, dev)).transpose()?;
         if c.is_none() && i.is_none() {
-            return None;
+            return Ok(None);
         }
-        let cod = c.iter().chain(i.iter()).map(|e| e.codificado).sum();
-        let dev = c.iter().chain(i.iter()).map(|e| e.devengado).sum();
-        Some(FilaPresupuesto {
+        let cod = rules::suma(c.iter().chain(i.iter()).map(|e| e.codificado))?;
+        let dev = rules::suma(c.iter().chain(i.iter()).map(|e| e.devengado))?;
+        Ok(Some(FilaPresupuesto {
             corriente: c,
             inversion: i,
-            total: Ejecucion::new(cod, dev),
-        })
+            total: Ejecucion::new(cod, dev)?,
+        }))
     }
 }
 
@@ -156,30 +158,35 @@ pub struct Presupuesto {
 }
 
 /// Each unit's latest budget line up to `mes`, per kind, summed by province and overall.
-pub(super) fn presupuesto(ds: &Dataset, mes: u8) -> Presupuesto {
+pub(super) fn presupuesto(ds: &Dataset, mes: u8) -> Result<Presupuesto, Desborde> {
     let latest = latest_lines(ds, mes);
     let n = ds.unidades.len();
-    let por_unidad = (0..n).map(|u| sum_units(&latest, &[u])).collect();
-    let por_provincia = ds
-        .provincias()
-        .into_iter()
-        .filter_map(|p| {
-            let units: Vec<usize> = (0..n)
-                .filter(|u| ds.unidades[*u].provincia == Some(p))
-                .collect();
-            sum_units(&latest, &units).map(|f| (p, f))
-        })
-        .collect();
+    let por_unidad = (0..n)
+        .map(|u| sum_units(&latest, &[u]))
+        .collect::<Result<_, _>>()?;
+    let mut por_provincia = Vec::new();
+    for p in ds.provincias() {
+        let units: Vec<usize> = (0..n)
+            .filter(|u| ds.unidades[*u].provincia == Some(p))
+            .collect();
+        if let Some(f) = sum_units(&latest, &units)? {
+            por_provincia.push((p, f));
+        }
+    }
     let all: Vec<usize> = (0..n).collect();
-    Presupuesto {
+    Ok(Presupuesto {
         por_unidad,
         por_provincia,
-        institucion: sum_units(&latest, &all),
-    }
+        institucion: sum_units(&latest, &all)?,
+    })
 }
 
 /// The budget of a set of units at month `mes`.
-pub fn presupuesto_de(ds: &Dataset, mes: u8, units: &[usize]) -> Option<FilaPresupuesto> {
+pub fn presupuesto_de(
+    ds: &Dataset,
+    mes: u8,
+    units: &[usize],
+) -> Result<Option<FilaPresupuesto>, Desborde> {
     sum_units(&latest_lines(ds, mes), units)
 }
 
@@ -197,14 +204,13 @@ fn latest_lines(ds: &Dataset, mes: u8) -> Latest {
     latest
 }
 
-fn sum_units(latest: &Latest, units: &[usize]) -> Option<FilaPresupuesto> {
+fn sum_units(latest: &Latest, units: &[usize]) -> Result<Option<FilaPresupuesto>, Desborde> {
     let mut acc: [Option<(Decimal, Decimal)>; 2] = [None, None];
     for &u in units {
         for k in 0..2 {
             if let Some((_, c, d)) = latest[u][k] {
                 let e = acc[k].get_or_insert((Decimal::ZERO, Decimal::ZERO));
-                e.0 += c;
-                e.1 += d;
+                *e = (rules::suma([e.0, c])?, rules::suma([e.1, d])?);
             }
         }
     }

@@ -9,12 +9,28 @@ use super::table::Cell;
 use crate::model::mes_desde_texto;
 use crate::text::clean;
 
-/// The cell as free text, cleaned; `None` when blank.
+/// Most characters a text cell may hold: a few of them make one cell of a
+/// report (the accountability form's objective narrative names an
+/// objective and two indicators), and a spreadsheet cell holds 32,767.
+pub const MAX_TEXT_CHARS: usize = 5_000;
+
+/// The largest magnitude a number may have: a thousand billion (10^15),
+/// far above any budget of the State, so that every sum of the reports
+/// stays exact and a value typed with extra digits is caught.
+pub fn max_magnitude() -> Decimal {
+    Decimal::from(1_000_000_000_000_000i64)
+}
+
+/// The cell as free text, cleaned; `None` when blank. Text that could not
+/// be published as read is refused: control characters (invisible, and
+/// they break the open-data files), characters the documents' font cannot
+/// draw, and texts past [`MAX_TEXT_CHARS`].
 pub fn text(cell: &Cell) -> Result<Option<String>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Text(t) => {
             let t = clean(t);
+            publishable(&t)?;
             Ok(if t.is_empty() { None } else { Some(t) })
         }
         Cell::Number(d) => Ok(Some(d.normalize().to_string())),
@@ -23,8 +39,51 @@ pub fn text(cell: &Cell) -> Result<Option<String>, String> {
     }
 }
 
+/// Whether a cleaned text can be published as it is; the message says why not.
+pub fn publishable(t: &str) -> Result<(), String> {
+    if let Some(c) = t.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "el texto contiene el carácter de control {}, que no se ve y dañaría los archivos publicados (suele llegar al copiar desde otro programa); bórrelo",
+            crate::text::codepoint(c)
+        ));
+    }
+    if let Some(c) = t.chars().find(|c| !crate::pdf::fonts::covers(*c)) {
+        return Err(format!(
+            "el texto contiene «{c}» ({}), un carácter que la fuente de los documentos PDF no tiene y no se vería; quítelo o reemplácelo por letras del alfabeto latino",
+            crate::text::codepoint(c)
+        ));
+    }
+    let n = t.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Err(format!(
+            "el texto tiene {} caracteres; el límite es {}: resúmalo",
+            crate::format::numero(n.into()),
+            crate::format::numero(MAX_TEXT_CHARS.into())
+        ));
+    }
+    Ok(())
+}
+
 /// The cell as a number, with its `%` sign noted; `None` when blank.
+/// Magnitudes past [`max_magnitude`] are refused.
 pub fn number(cell: &Cell, convention: Option<Convention>) -> Result<Option<RawNumber>, String> {
+    let n = number_unbounded(cell, convention)?;
+    if let Some(r) = n {
+        if r.value.abs() > max_magnitude() {
+            return Err(format!(
+                "el valor «{}» es demasiado grande: el máximo admitido es {} (mil billones); revise si tiene cifras de más",
+                cell.shown(),
+                crate::format::numero(max_magnitude())
+            ));
+        }
+    }
+    Ok(n)
+}
+
+fn number_unbounded(
+    cell: &Cell,
+    convention: Option<Convention>,
+) -> Result<Option<RawNumber>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Number(d) => Ok(Some(RawNumber {
@@ -70,9 +129,20 @@ fn spreadsheet_error(e: &str) -> String {
 /// The closing month of a period cell (`2025-03`, `03/2025`, `marzo 2025`,
 /// `mar`, a date), checked against the plan's year.
 pub fn period(cell: &Cell, year: i32) -> Result<u8, String> {
+    match period_of(cell)? {
+        (Some(y), _) if y != year => Err(format!(
+            "el período «{}» está fuera del año {year} del plan",
+            cell.shown()
+        )),
+        (_, m) => Ok(m),
+    }
+}
+
+/// The year (when written) and closing month of a period cell.
+pub fn period_of(cell: &Cell) -> Result<(Option<i32>, u8), String> {
     let expected =
         "se esperaba un mes del año, p. ej. 2025-03, 03/2025, marzo 2025, mar o una fecha";
-    let (y, m) = match cell {
+    Ok(match cell {
         Cell::Date(d) => (Some(d.year()), d.month() as u8),
         Cell::Number(d) => {
             let m = u8::try_from(d.normalize().mantissa())
@@ -88,14 +158,7 @@ pub fn period(cell: &Cell, year: i32) -> Result<u8, String> {
         }
         Cell::Empty => return Err(format!("falta el período; {expected}")),
         other => return Err(format!("{expected}; se encontró «{}»", other.shown())),
-    };
-    match y {
-        Some(y) if y != year => Err(format!(
-            "el período «{}» está fuera del año {year} del plan",
-            cell.shown()
-        )),
-        _ => Ok(m),
-    }
+    })
 }
 
 /// `(year if written, month)` from the textual forms of a period.

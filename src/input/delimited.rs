@@ -28,6 +28,7 @@ pub fn read(bytes: &[u8], name: &str, format: Format) -> Result<Sheet, Error> {
         Format::Tsv => b'\t',
         _ => sniff_delimiter(text),
     };
+    check_quotes(text, delimiter, name)?;
     let convention = match delimiter {
         b';' => Some(Convention::Spanish),
         b',' => Some(Convention::English),
@@ -87,9 +88,89 @@ pub fn read(bytes: &[u8], name: &str, format: Format) -> Result<Sheet, Error> {
     Ok(Sheet {
         file: name.to_string(),
         name: None,
+        hidden: false,
         rows,
         convention,
     })
+}
+
+/// Refuses a quote that swallows the rows after it. The csv reader takes
+/// everything up to the next quote (or the end of the file) as one field: a
+/// single missing quote turns the following rows into text, and their
+/// indicators would be published «sin reporte». A quoted field may hold line
+/// breaks (a cell with several lines), but not a continuation line with as
+/// many separators as half a row, nor the end of the file.
+fn check_quotes(text: &str, delimiter: u8, name: &str) -> Result<(), Error> {
+    let delimiter = char::from(delimiter);
+    let header = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let row_separators = header.chars().filter(|c| *c == delimiter).count();
+    let threshold = row_separators.div_ceil(2).max(2);
+    let at = |line: usize, message: String| {
+        Error::input(
+            Location {
+                row: Some(line),
+                ..Location::file(name)
+            },
+            message,
+        )
+    };
+    let mut line = 1;
+    let mut field_start = true;
+    // (line where the quote opened, lines crossed, separators on the current continuation line, most on one)
+    let mut quoted: Option<(usize, usize, usize, usize)> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match &mut quoted {
+            Some((open, crossed, here, most)) => match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                }
+                '"' => {
+                    let (open, crossed, most) = (*open, *crossed, (*most).max(*here));
+                    if crossed > 0 && most >= threshold {
+                        return Err(at(
+                            open,
+                            format!(
+                                "las comillas que abren en la fila {open} se cierran {crossed} {} más abajo y encierran filas enteras (separadores incluidos): falta o sobra una comilla en la fila {open}",
+                                if crossed == 1 { "línea" } else { "líneas" }
+                            ),
+                        ));
+                    }
+                    quoted = None;
+                    field_start = false;
+                }
+                '\n' => {
+                    line += 1;
+                    *crossed += 1;
+                    *most = (*most).max(*here);
+                    *here = 0;
+                }
+                c if c == delimiter && *crossed > 0 => *here += 1,
+                _ => {}
+            },
+            None => match c {
+                '"' if field_start => {
+                    quoted = Some((line, 0, 0, 0));
+                }
+                '\n' => {
+                    line += 1;
+                    field_start = true;
+                }
+                c if c == delimiter => field_start = true,
+                '\r' => {}
+                _ => field_start = false,
+            },
+        }
+    }
+    if let Some((open, ..)) = quoted {
+        return Err(at(
+            open,
+            format!(
+                "las comillas que abren en la fila {open} no se cierran hasta el final del archivo: falta una comilla en esa fila, y todo lo que sigue se leería como un solo texto"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The delimiter of a CSV: the most frequent of `;`, `,` and tab outside
@@ -151,6 +232,42 @@ mod tests {
             e.contains("metas.csv, fila 2: la fila tiene datos en 1.000.000 columnas"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_is_named_where_it_opens() {
+        let text = "unidad;codigo;periodo;valor\nA;\"DG-1;2025-06;1\nA;DG-2;2025-06;2\n";
+        let e = read(text.as_bytes(), "resultados.csv", Format::Csv)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("resultados.csv, fila 2: las comillas que abren en la fila 2 no se cierran"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_quote_that_swallows_rows_is_named_where_it_opens() {
+        let text = "unidad;codigo;periodo;valor\nA;\"DG-1;2025-06;1\nA;DG-2;2025-06;2\nA;\"x\";2025-06;3\n";
+        let e = read(text.as_bytes(), "resultados.csv", Format::Csv)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("fila 2: las comillas que abren en la fila 2 se cierran 2 líneas más abajo"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_cell_with_several_lines_is_read() {
+        let text = "unidad;objetivo;valor\nA;\"Primera línea\nsegunda; con punto y coma\";1\nB;\"dice \"\"sí\"\"\";2\n";
+        let s = read(text.as_bytes(), "metas.csv", Format::Csv).unwrap();
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(
+            s.rows[1].get(1),
+            &Cell::Text("Primera línea\nsegunda; con punto y coma".into())
+        );
+        assert_eq!(s.rows[2].number, 4);
     }
 
     #[test]

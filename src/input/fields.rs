@@ -138,9 +138,13 @@ impl<'a> Fields<'a> {
         p
     }
 
-    /// The closing month of the period column.
-    pub fn period(&mut self, key: &str, year: i32) -> Option<u8> {
+    /// The closing month of the period column, in `year` when it is known.
+    pub fn period(&mut self, key: &str, year: Option<i32>) -> Option<u8> {
         let c = self.cell(key);
-        self.check(key, cells::period(c, year))
+        let r = match year {
+            Some(y) => cells::period(c, y),
+            None => cells::period_of(c).map(|(_, m)| m),
+        };
+        self.check(key, r)
     }
 }

@@ -90,6 +90,16 @@ pub fn sheets_with_header<'s>(
     let mut any = false;
     for sheet in sheets {
         match locate(sheet, schema) {
+            Ok(Some(_)) if sheet.hidden => {
+                any = true;
+                problems.push(
+                    sheet.whole(),
+                    format!(
+                        "la hoja está oculta y tiene datos de {}: se publicarían sin que nadie los vea; muéstrela (clic derecho en las pestañas → Mostrar) si son datos del mes, o bórrela",
+                        schema.kind
+                    ),
+                );
+            }
             Ok(Some(h)) => {
                 any = true;
                 out.push((sheet, h));
@@ -269,6 +279,7 @@ mod tests {
                         .collect(),
                 })
                 .collect(),
+            hidden: false,
             convention: None,
         }
     }

@@ -191,6 +191,17 @@ pub fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
             Event::Text(t) => scan.cell_text += t.len() as u64,
             _ => {}
         }
+        if let Some((row, col)) = scan.lost.take() {
+            return Err(Error::input(
+                Location {
+                    sheet: Some(scan.table.clone()),
+                    row: Some(row as usize),
+                    column: Some(super::table::column_letter(col as usize)),
+                    ..loc.clone()
+                },
+                "la celda muestra un valor pero no lo guarda (le falta el atributo office:value, o su tipo): el archivo no lo escribió LibreOffice ni Excel; ábralo y guárdelo de nuevo con su hoja de cálculo",
+            ));
+        }
         if scan.text > MAX_TEXT_BYTES {
             return Err(too_much_text(Location {
                 sheet: Some(scan.table.clone()),
@@ -242,6 +253,11 @@ struct OdsScan {
     row_width: u64,
     cell_repeat: u64,
     cell_has_value: bool,
+    /// The cell's type keeps its value in an attribute it lacks.
+    value_missing: bool,
+    /// Row (1-based) and column (0-based) of a cell whose shown value the
+    /// reader would lose.
+    lost: Option<(u64, u64)>,
     /// Text of the cell being read, of the row (with column repeats) and of
     /// the table (with row repeats): the reader copies it for every repeat.
     cell_text: u64,
@@ -275,13 +291,37 @@ impl OdsScan {
             }
             "table:table-cell" | "table:covered-table-cell" => {
                 self.cell_repeat = repeat(e, "table:number-columns-repeated").min(1 << 14);
-                self.cell_has_value = e
+                let attrs: Vec<String> = e
                     .attributes()
                     .flatten()
-                    .any(|a| matches!(a.key.as_ref(), "office:value-type" | "table:formula"));
+                    .map(|a| a.key.as_ref().to_string())
+                    .collect();
+                let has = |k: &str| attrs.iter().any(|a| a == k);
+                self.cell_has_value = has("office:value-type") || has("table:formula");
+                let kind = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "office:value-type")
+                    .map(|a| a.value.to_string());
+                // The reader takes a typed cell's value from its attribute
+                // only: without it, the text the cell shows would be lost.
+                self.value_missing = match kind.as_deref() {
+                    Some("string") => false,
+                    Some("float" | "percentage" | "currency") => !has("office:value"),
+                    Some("date") => !has("office:date-value"),
+                    Some("time") => !has("office:time-value"),
+                    Some("boolean") => !has("office:boolean-value"),
+                    _ => true,
+                };
                 if empty {
                     self.end_cell();
                 }
+            }
+            // `<text:s text:c="N"/>` stands for N spaces, which the reader writes out.
+            "text:s" => {
+                self.cell_text = self
+                    .cell_text
+                    .saturating_add(repeat(e, "text:c").min(MAX_TEXT_BYTES + 1));
             }
             _ => {}
         }
@@ -293,6 +333,9 @@ impl OdsScan {
             "table:table-cell" | "table:covered-table-cell" => {
                 // A cell with content (text paragraphs) counts as a value.
                 self.cell_has_value = true;
+                if self.value_missing && self.cell_text > 0 && self.lost.is_none() {
+                    self.lost = Some((self.rows_before + 1, self.col));
+                }
                 self.end_cell();
             }
             _ => {}
@@ -381,6 +424,20 @@ pub fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
                     .zip(last)
                     .map(|((r, a), b)| (r, a, b))
             }
+            // Dimensions: the reader reserves the box it declares, taken
+            // as it does (rows counted with wrap-around, as u32).
+            0x0200 => {
+                if let Some(((r0, r1), (c0, c1))) = declared_box(body) {
+                    let cells = r1
+                        .saturating_sub(r0)
+                        .saturating_add(1)
+                        .saturating_mul(c1 - c0 + 1);
+                    if cells > MAX_CELLS as u64 {
+                        return Err(too_wide(loc.clone(), (r0, c0), (r1, c1)));
+                    }
+                }
+                None
+            }
             // EOF closes a sheet's box.
             0x000A => {
                 if let Some((r0, r1, c0, c1)) = sheet.take() {
@@ -402,6 +459,98 @@ pub fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The first and last row and column a `.xls` Dimensions record declares,
+/// as calamine reads them (MS-XLS 2.4.90): `None` when it declares nothing.
+fn declared_box(body: &[u8]) -> Option<((u64, u64), (u64, u64))> {
+    let u16_at = |i: usize| u64::from(u16::from_le_bytes([body[i], body[i + 1]]));
+    let u32_at = |i: usize| {
+        u64::from(u32::from_le_bytes([
+            body[i],
+            body[i + 1],
+            body[i + 2],
+            body[i + 3],
+        ]))
+    };
+    let (rf, rl, mut cf, cl) = match body.len() {
+        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
+        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
+        _ => return None,
+    };
+    if cf > 0xFF || cl < cf {
+        cf = 0;
+    }
+    if rl < 1 || cl < 1 {
+        return None;
+    }
+    // calamine subtracts in u32 and wraps: a first row past the last one
+    // declares nearly four billion rows.
+    let rows_last = if rf > rl - 1 {
+        rf + u64::from(u32::MAX)
+    } else {
+        rl - 1
+    };
+    Some(((rf, rows_last), (cf, (cl - 1).max(cf))))
+}
+
+/// Checks what an `.xlsx` declares beyond its zip sizes: the count of
+/// shared strings, which the reader reserves room for before reading them.
+pub fn check_xlsx(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let names: Vec<String> = zip
+        .file_names()
+        .flatten()
+        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .map(|n| n.to_string())
+        .collect();
+    for name in names {
+        let Ok(part) = zip.by_name(&name) else {
+            continue;
+        };
+        let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let mut buf = Vec::new();
+        loop {
+            match reader.read_event_into(&mut buf) {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "sst" => {
+                    for key in ["uniqueCount", "count"] {
+                        let declared = e
+                            .attributes()
+                            .flatten()
+                            .find(|a| a.key.local_name().as_ref() == key)
+                            .map(|a| declared_count(a.value.as_bytes()));
+                        if declared.is_some_and(|n| n > MAX_CELLS as u128) {
+                            return Err(Error::input(
+                                loc.clone(),
+                                format!(
+                                    "el libro declara más textos que las {} celdas admitidas: está dañado o fue alterado; vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo",
+                                    numero(MAX_CELLS.into())
+                                ),
+                            ));
+                        }
+                    }
+                    break;
+                }
+                Ok(Event::Eof) | Err(_) => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+    }
+    Ok(())
+}
+
+/// A count attribute as a reader of digits would take it: its leading
+/// digits (after an optional `+`), saturating.
+fn declared_count(v: &[u8]) -> u128 {
+    let v = v.strip_prefix(b"+").unwrap_or(v);
+    v.iter()
+        .take_while(|b| b.is_ascii_digit())
+        .fold(0u128, |n, b| {
+            n.saturating_mul(10).saturating_add(u128::from(b - b'0'))
+        })
 }
 
 #[cfg(test)]

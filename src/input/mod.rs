@@ -20,7 +20,7 @@ mod workbook;
 use std::path::{Path, PathBuf};
 
 use crate::config::{self, Config, Porcentajes};
-use crate::error::{Error, Location, Problems, Warning};
+use crate::error::{Error, Location, Problem, Problems, Warning};
 use crate::model::{ArchivoEntrada, Dataset};
 use crate::text::fold_key;
 
@@ -58,10 +58,13 @@ impl Kind {
     }
 }
 
-/// The data files of a folder, by kind, in name order.
+/// The data files of a folder, by kind, in name order, and the problems of
+/// the entries that look like data files but cannot be read as such.
 #[derive(Debug, Default)]
 pub struct Files {
     pub by_kind: Vec<(Kind, PathBuf)>,
+    /// A link that leads nowhere, a device or a pipe named like a data file.
+    pub problems: Vec<Problem>,
 }
 
 impl Files {
@@ -75,19 +78,23 @@ impl Files {
 }
 
 /// Lists the data files of the inputs folder. Office lock files, hidden
-/// files and folders are skipped; other files are not data.
+/// files and folders are skipped; other files are not data. A symbolic link
+/// is followed when it leads to a regular file; one that leads nowhere, or
+/// an entry that is not a regular file (a device, a pipe), is a problem:
+/// reading it could block the run or never end.
 pub fn discover(dir: &Path) -> Result<Files, Error> {
-    let loc = Location::file(dir.display().to_string());
+    let loc = Location::file(CARPETA);
     let entries = std::fs::read_dir(dir).map_err(|e| {
         Error::input(
             loc.clone(),
-            format!("no se pudo abrir la carpeta de entrada: {e}"),
+            format!(
+                "no se pudo abrir la carpeta de entrada «{}»: {}",
+                dir.display(),
+                crate::error::io_es(&e)
+            ),
         )
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file())
-        .collect();
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
     paths.sort();
     let mut files = Files::default();
     for p in paths {
@@ -98,24 +105,86 @@ pub fn discover(dir: &Path) -> Result<Files, Error> {
         if name.starts_with('.') || name.starts_with("~$") {
             continue;
         }
-        if let Some(kind) = Kind::of(&p) {
-            files.by_kind.push((kind, p));
+        let Some(kind) = Kind::of(&p) else { continue };
+        let Ok(own) = std::fs::symlink_metadata(&p) else {
+            continue;
+        };
+        let problem = |m: &str| Problem::new(Location::file(name.clone()), m);
+        let target = if own.file_type().is_symlink() {
+            match std::fs::metadata(&p) {
+                Ok(t) => t,
+                Err(_) => {
+                    files.problems.push(problem(
+                        "es un enlace simbólico que no lleva a ningún archivo (el destino no existe o no se puede leer); corríjalo o bórrelo",
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            own
+        };
+        if target.is_dir() {
+            continue;
         }
+        if !target.is_file() {
+            files.problems.push(problem(
+                "no es un archivo normal (es un dispositivo, una tubería o un socket) y no se lee; bórrelo de la carpeta de entrada",
+            ));
+            continue;
+        }
+        if table::Format::from_path(&p).is_none() {
+            files.problems.push(problem(
+                "formato no admitido; se esperaba .xlsx, .xls, .ods, .csv o .tsv",
+            ));
+            continue;
+        }
+        files.by_kind.push((kind, p));
     }
     Ok(files)
 }
 
+/// How messages and published warnings name the inputs folder: never by its
+/// path, which would differ between machines and reveal the server's layout.
+pub const CARPETA: &str = "carpeta de entrada";
+
+/// One problem naming every file of a kind that is read from one file only
+/// (`metas`, `resultados`, `presupuesto`): two would give every row twice.
+fn duplicates(dir: &Path, files: &Files, kind: Kind) -> Option<Problem> {
+    let names: Vec<String> = files
+        .of(kind)
+        .map(|p| format!("«{}»", relative_name(dir, p)))
+        .collect();
+    (names.len() > 1).then(|| {
+        let (last, rest) = names.split_last().unwrap_or((&names[0], &[]));
+        Problem::new(
+            Location::file(CARPETA),
+            format!(
+                "hay {} archivos de {}: {} y {}; deje uno solo (mueva los demás a otra carpeta)",
+                names.len(),
+                kind.stem(),
+                rest.join(", "),
+                last
+            ),
+        )
+    })
+}
+
 /// Reads the configuration and every data file of `dir` into a validated
 /// dataset. `porcentajes` overrides the configured percent convention.
+/// Every problem of every file is reported together: a broken configuration
+/// or `metas` file does not hide the problems of the others, which are then
+/// checked on their own (their rows are not matched with the plan).
 pub fn load(dir: &Path, porcentajes: Option<Porcentajes>) -> Result<(Config, Dataset), Error> {
-    let mut config = Config::load(&dir.join(config::ARCHIVO))?;
-    if let Some(p) = porcentajes {
-        config.politicas.porcentajes = p;
-    }
-    let files = discover(dir)?;
     let mut problems = Problems::default();
+    let config = problems.absorb(Config::load(&dir.join(config::ARCHIVO)));
+    let files = discover(dir)?;
+    problems.extend(files.problems.iter().cloned());
     let mut archivos = Vec::new();
-    let mut read_kind = |kind: Kind, problems: &mut Problems| {
+    let mut read_kind = |kind: Kind, problems: &mut Problems| -> Option<Vec<table::Sheet>> {
+        if let Some(p) = duplicates(dir, &files, kind) {
+            problems.push(p.location, p.message);
+            return None;
+        }
         let mut sheets = Vec::new();
         for path in files.of(kind) {
             let nombre = relative_name(dir, path);
@@ -123,53 +192,65 @@ pub fn load(dir: &Path, porcentajes: Option<Porcentajes>) -> Result<(Config, Dat
                 ruta: path.clone(),
                 nombre: nombre.clone(),
             });
-            if let Some(s) = problems.absorb(table::read(path, &nombre)) {
-                sheets.extend(s);
-            }
+            crate::memory::stage(format!("leía «{nombre}»"));
+            sheets.extend(problems.absorb(table::read(path, &nombre))?);
         }
-        sheets
+        Some(sheets)
     };
     let metas_sheets = read_kind(Kind::Metas, &mut problems);
     let resultados_sheets = read_kind(Kind::Resultados, &mut problems);
     let presupuesto_sheets = read_kind(Kind::Presupuesto, &mut problems);
-    if files.of(Kind::Metas).next().is_none() {
+    let no_metas = files.of(Kind::Metas).next().is_none();
+    if no_metas {
         problems.push(
-            Location::file(dir.display().to_string()),
+            Location::file(CARPETA),
             "no se encontró el archivo de metas (metas.xlsx, .xls, .ods, .csv o .tsv) en la carpeta de entrada",
         );
-        return problems.into_result((config, Dataset::default()));
     }
-    if !problems.is_empty() && metas_sheets.is_empty() {
-        return problems.into_result((config, Dataset::default()));
-    }
-    let Some(mut metas) = problems.absorb(metas::read(&metas_sheets, config.politicas.porcentajes))
-    else {
-        return problems.into_result((config, Dataset::default()));
+    let policy = match (porcentajes, &config) {
+        (Some(p), _) => p,
+        (None, Some(c)) => c.politicas.porcentajes,
+        (None, None) => Porcentajes::default(),
+    };
+    let anio = config.as_ref().map(|c| c.anio);
+    let metas = metas_sheets
+        .filter(|s| !s.is_empty())
+        .and_then(|s| problems.absorb(metas::read(&s, policy)));
+    // Without a plan (or a year) the other files are still checked, row by
+    // row, so that one run lists every problem.
+    let mut plan = match (metas, anio) {
+        (Some(m), Some(_)) => Plan::Matched(m),
+        (Some(m), None) => Plan::Alone(m),
+        (None, _) => Plan::Alone(metas::Metas::default()),
     };
     if files.of(Kind::Resultados).next().is_none() {
-        metas.avisos.push(Warning::new(
-            "sin resultados",
-            Location::file(dir.display().to_string()),
-            "no hay archivo de resultados: todos los indicadores con meta quedan «sin reporte»",
-        ));
-    } else if !resultados_sheets.is_empty() {
-        problems.absorb(resultados::read(
-            &resultados_sheets,
-            &mut metas,
-            config.anio,
-        ));
+        if let Plan::Matched(m) = &mut plan {
+            m.avisos.push(Warning::new(
+                "sin resultados",
+                Location::file(CARPETA),
+                "no hay archivo de resultados: todos los indicadores con meta quedan «sin reporte»",
+            ));
+        }
+    } else if let Some(s) = resultados_sheets.filter(|s| !s.is_empty()) {
+        let (m, matched) = plan.parts();
+        problems.absorb(resultados::read(&s, m, anio, matched));
     }
-    let presupuesto = if presupuesto_sheets.is_empty() {
-        Vec::new()
-    } else {
-        problems
-            .absorb(presupuesto::read(
-                &presupuesto_sheets,
-                &mut metas,
-                config.anio,
-            ))
-            .unwrap_or_default()
+    let presupuesto = match presupuesto_sheets.filter(|s| !s.is_empty()) {
+        Some(s) => {
+            let (m, matched) = plan.parts();
+            problems
+                .absorb(presupuesto::read(&s, m, anio, matched))
+                .unwrap_or_default()
+        }
+        None => Vec::new(),
     };
+    let (Some(mut config), Plan::Matched(metas)) = (config, plan) else {
+        // Something above failed and was recorded.
+        return Err(problems.into_error());
+    };
+    if let Some(p) = porcentajes {
+        config.politicas.porcentajes = p;
+    }
     let dataset = Dataset {
         anio: config.anio,
         unidades: metas.unidades,
@@ -179,6 +260,23 @@ pub fn load(dir: &Path, porcentajes: Option<Porcentajes>) -> Result<(Config, Dat
         archivos,
     };
     problems.into_result((config, dataset))
+}
+
+/// The plan the other files are read against.
+enum Plan {
+    /// `metas` and the configuration were read: rows are matched with the plan.
+    Matched(metas::Metas),
+    /// Something failed: rows are checked on their own.
+    Alone(metas::Metas),
+}
+
+impl Plan {
+    fn parts(&mut self) -> (&mut metas::Metas, bool) {
+        match self {
+            Plan::Matched(m) => (m, true),
+            Plan::Alone(m) => (m, false),
+        }
+    }
 }
 
 /// How messages name a file: its path relative to the inputs folder.

@@ -30,11 +30,14 @@ pub const SCHEMA: Schema<'static> = Schema {
     ],
 };
 
-/// Reads every `presupuesto` sheet; units must exist in `metas`.
+/// Reads every `presupuesto` sheet; units must exist in `metas`. With
+/// `matched` false (the plan or the configuration could not be read), rows
+/// are only checked on their own.
 pub fn read(
     sheets: &[Sheet],
     metas: &mut Metas,
-    year: i32,
+    year: Option<i32>,
+    matched: bool,
 ) -> Result<Vec<LineaPresupuesto>, Error> {
     let index = Index::new(metas);
     let mut problems = Problems::default();
@@ -77,13 +80,15 @@ pub fn read(
                     _ => {}
                 }
             }
-            let unit = unidad.and_then(|u| match index.unit(metas, &u) {
-                Ok(i) => Some(i),
-                Err(m) => {
-                    f.problem("unidad", m);
-                    None
-                }
-            });
+            let unit = unidad
+                .filter(|_| matched)
+                .and_then(|u| match index.unit(metas, &u) {
+                    Ok(i) => Some(i),
+                    Err(m) => {
+                        f.problem("unidad", m);
+                        None
+                    }
+                });
             if f.failed {
                 continue;
             }

@@ -301,7 +301,8 @@ mod encabezado {
                     .enumerate()
                     .map(|(i, cells)| Row { number: i + 1, fields: cells.len(), cells })
                     .collect(),
-                convention: None,
+                hidden: false,
+            convention: None,
             };
             for schema in [metas::SCHEMA, resultados::SCHEMA, presupuesto::SCHEMA] {
                 if let Ok(Some(h)) = locate(&sheet, &schema) {

@@ -198,8 +198,16 @@ impl Index {
     }
 }
 
-/// Reads every `resultados` sheet into the indicators of `metas`.
-pub fn read(sheets: &[Sheet], metas: &mut Metas, year: i32) -> Result<(), Error> {
+/// Reads every `resultados` sheet into the indicators of `metas`. With
+/// `matched` false (the plan or the configuration could not be read), each
+/// row is only checked on its own: its period (against `year` when known),
+/// value and link.
+pub fn read(
+    sheets: &[Sheet],
+    metas: &mut Metas,
+    year: Option<i32>,
+    matched: bool,
+) -> Result<(), Error> {
     let index = Index::new(metas);
     let mut problems = Problems::default();
     let located = sheets_with_header(
@@ -243,8 +251,11 @@ pub fn read(sheets: &[Sheet], metas: &mut Metas, year: i32) -> Result<(), Error>
         }
         for row in &sheet.rows[header.row_index + 1..] {
             let mut f = Fields::new(sheet, &header, row, &mut problems);
-            let Some(ind) = identify(&mut f, &index, metas) else {
-                continue;
+            let ind = if matched {
+                identify(&mut f, &index, metas)
+            } else {
+                f.required_text("unidad", "el nombre de la unidad");
+                None
             };
             let observacion = f.text("observacion");
             let medio = f.text("medio_verificacion");
@@ -271,9 +282,9 @@ pub fn read(sheets: &[Sheet], metas: &mut Metas, year: i32) -> Result<(), Error>
                     })
                     .collect()
             };
-            if f.failed {
+            let Some(ind) = ind.filter(|_| !f.failed) else {
                 continue;
-            }
+            };
             let last = values.iter().map(|v| v.0).max();
             for (month, key, raw) in values {
                 store(
@@ -384,13 +395,17 @@ fn store(
     }));
 }
 
-/// A link a reader can follow: `http(s)://` and no spaces.
+/// A link a reader can follow: `http(s)://`, a host with a dot, no spaces.
+/// Hosts and paths may hold any letter (`http://ñandú.gob.ec/doc/1`).
 pub fn looks_like_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    (l.starts_with("https://") || l.starts_with("http://"))
-        && s.len() > 10
-        && !s.contains(char::is_whitespace)
-        && s[8..].contains('.')
+    let rest = l
+        .strip_prefix("https://")
+        .or_else(|| l.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        s.chars().count() > 10 && !s.contains(char::is_whitespace) && host.contains('.')
+    })
 }
 
 #[cfg(test)]
@@ -407,5 +422,8 @@ mod tests {
         assert!(!looks_like_url("Memorando IESS-DNP-2025"));
         assert!(!looks_like_url("https://"));
         assert!(!looks_like_url("https://iess gob.ec"));
+        assert!(looks_like_url("http://ñandú.gob.ec/doc/1"));
+        assert!(looks_like_url("https://ñ.ec/€"));
+        assert!(!looks_like_url("http://ññññññ"));
     }
 }

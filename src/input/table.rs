@@ -71,6 +71,8 @@ pub struct Sheet {
     pub file: String,
     /// Sheet name; `None` for CSV.
     pub name: Option<String>,
+    /// The workbook hides the sheet: its rows would be published unseen.
+    pub hidden: bool,
     /// Non-blank rows only, in order.
     pub rows: Vec<Row>,
     /// Decimal convention the file declares by its delimiter, if any.
@@ -153,16 +155,13 @@ pub fn read(path: &Path, name: &str) -> Result<Vec<Sheet>, Error> {
             "formato no admitido; se esperaba .xlsx, .xls, .ods, .csv o .tsv",
         )
     })?;
-    let len = std::fs::metadata(path)
-        .map_err(|e| Error::input(loc.clone(), format!("no se pudo leer el archivo: {e}")))?
-        .len();
-    limits::check_file_size(len, &loc)?;
-    let bytes = std::fs::read(path)
-        .map_err(|e| Error::input(loc.clone(), format!("no se pudo leer el archivo: {e}")))?;
-    let sheets = match format {
-        Format::Csv | Format::Tsv => vec![delimited::read(&bytes, name, format)?],
-        _ => workbook::read(bytes, name, format)?,
-    };
+    let bytes = read_bounded(path, &loc)?;
+    // The parsers read outside data: a panic in one of them is a damaged file.
+    let sheets = crate::contain::contain(|| match format {
+        Format::Csv | Format::Tsv => delimited::read(&bytes, name, format).map(|s| vec![s]),
+        _ => workbook::read(bytes, name, format),
+    })
+    .map_err(|_| workbook::damaged(&loc))??;
     if sheets.iter().all(|s| s.rows.is_empty()) {
         let what = match format {
             Format::Csv | Format::Tsv => "el archivo está vacío",
@@ -175,6 +174,34 @@ pub fn read(path: &Path, name: &str) -> Result<Vec<Sheet>, Error> {
         ));
     }
     Ok(sheets)
+}
+
+/// The bytes of a regular file, refused past [`limits::MAX_FILE_BYTES`]:
+/// counted while reading, so a file that grows (or a link swapped for a
+/// device) cannot make the read endless.
+fn read_bounded(path: &Path, loc: &Location) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let cannot = |e: std::io::Error| {
+        Error::input(
+            loc.clone(),
+            format!("no se pudo leer el archivo: {}", crate::error::io_es(&e)),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if !meta.is_file() {
+        return Err(Error::input(
+            loc.clone(),
+            "no es un archivo normal (es un dispositivo, una tubería o un socket) y no se lee",
+        ));
+    }
+    limits::check_file_size(meta.len(), loc)?;
+    let mut bytes = Vec::new();
+    file.take(limits::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    limits::check_file_size(bytes.len() as u64, loc)?;
+    Ok(bytes)
 }
 
 /// What a file is, by its name's extension, for messages.

@@ -16,65 +16,71 @@ use crate::error::{Error, Location};
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Reads every sheet of a workbook.
+/// The error of a workbook that its reader cannot open (or that made it
+/// fail): the person can only get a sound copy of it.
+pub fn damaged(loc: &Location) -> Error {
+    Error::input(
+        loc.clone(),
+        "el libro está dañado o incompleto y no se puede abrir: vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo",
+    )
+}
+
+/// Reads every sheet of a workbook. The sizes the file declares are checked
+/// before calamine sees it (see `limits`); callers contain its panics.
 pub fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<Sheet>, Error> {
     let loc = Location::file(name);
     check_kind(&bytes, format, &loc)?;
-    let damaged = |e: String| {
-        Error::input(
-            loc.clone(),
-            format!(
-                "el libro está dañado o incompleto y no se puede abrir: vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo (detalle técnico: {e})"
-            ),
-        )
-    };
+    let damaged = |_: String| damaged(&loc);
+    let mut budget = Budget::default();
+    let mut sheets = Vec::new();
     match format {
         Format::Xlsx => {
             limits::check_zip(&bytes, &loc)?;
+            limits::check_xlsx(&bytes, &loc)?;
             let mut wb =
                 calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            let mut budget = Budget::default();
-            let mut sheets = Vec::new();
-            for sheet in wb.sheet_names() {
+            for (sheet, hidden) in names(wb.sheets_metadata()) {
                 let cells =
                     xlsx_cells(&mut wb, &sheet, &loc, &mut budget).map_err(|e| match e {
                         Read::Damaged(e) => damaged(e),
                         Read::Refused(e) => e,
                     })?;
-                sheets.push(sheet_from_cells(cells, name, sheet, &mut budget)?);
+                sheets.push(sheet_from_cells(cells, name, sheet, hidden, &mut budget)?);
             }
-            Ok(sheets)
         }
         Format::Xls => {
             limits::check_xls(&bytes, &loc)?;
             let mut wb =
                 calamine::Xls::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            let mut budget = Budget::default();
-            let mut sheets = Vec::new();
-            for sheet in wb.sheet_names() {
+            for (sheet, hidden) in names(wb.sheets_metadata()) {
                 let range = wb
                     .worksheet_range(&sheet)
                     .map_err(|e| damaged(e.to_string()))?;
-                sheets.push(from_range(&range, name, sheet, &mut budget)?);
+                sheets.push(from_range(&range, name, sheet, hidden, &mut budget)?);
             }
-            Ok(sheets)
         }
         _ => {
             limits::check_zip(&bytes, &loc)?;
             limits::check_ods(&bytes, &loc)?;
             let mut wb =
                 calamine::Ods::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            let mut budget = Budget::default();
-            let mut sheets = Vec::new();
-            for sheet in wb.sheet_names() {
+            for (sheet, hidden) in names(wb.sheets_metadata()) {
                 let range = wb
                     .worksheet_range(&sheet)
                     .map_err(|e| damaged(e.to_string()))?;
-                sheets.push(from_range(&range, name, sheet, &mut budget)?);
+                sheets.push(from_range(&range, name, sheet, hidden, &mut budget)?);
             }
-            Ok(sheets)
         }
     }
+    Ok(sheets)
+}
+
+/// The sheets' names in workbook order, each with whether it is hidden
+/// (hidden or «very hidden», which only a macro can show).
+fn names(meta: &[calamine::Sheet]) -> Vec<(String, bool)> {
+    meta.iter()
+        .map(|s| (s.name.clone(), s.visible != calamine::SheetVisible::Visible))
+        .collect()
 }
 
 /// Refuses a file whose content is not what its extension says.
@@ -174,6 +180,7 @@ fn sheet_from_cells(
     mut cells: Vec<(u32, u32, Cell)>,
     file: &str,
     sheet: String,
+    hidden: bool,
     budget: &mut Budget,
 ) -> Result<Sheet, Error> {
     if !cells.is_sorted_by_key(|c| (c.0, c.1)) {
@@ -205,6 +212,7 @@ fn sheet_from_cells(
     Ok(Sheet {
         file: file.to_string(),
         name: Some(sheet),
+        hidden,
         rows,
         convention: None,
     })
@@ -214,6 +222,7 @@ fn from_range(
     range: &calamine::Range<Data>,
     file: &str,
     sheet: String,
+    hidden: bool,
     budget: &mut Budget,
 ) -> Result<Sheet, Error> {
     let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -241,6 +250,7 @@ fn from_range(
     Ok(Sheet {
         file: file.to_string(),
         name: Some(sheet),
+        hidden,
         rows,
         convention: None,
     })

@@ -94,6 +94,17 @@ impl Face {
         if i < TABLE_LEN { self.glyphs[i] } else { 0 }
     }
 
+    /// Whether the font has a glyph for `c`, in or beyond the Basic
+    /// Multilingual Plane.
+    pub fn has(&self, c: char) -> bool {
+        let i = c as usize;
+        if i < TABLE_LEN {
+            self.glyphs[i] != 0
+        } else {
+            self.parsed.codepoint_to_glyph.contains_key(&(c as u32))
+        }
+    }
+
     /// Width of `text` at `size` points, in points.
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text.chars().map(|c| self.advance_units(c)).sum();
@@ -111,6 +122,13 @@ impl Fonts {
     pub fn face(&self, bold: bool) -> &Face {
         if bold { &self.bold } else { &self.regular }
     }
+}
+
+/// Whether both faces draw `c`: a text made of such characters is shown
+/// whole. The space is always drawable; other characters the fonts lack are
+/// refused where the text is read, never dropped from a page.
+pub fn covers(c: char) -> bool {
+    c == ' ' || fonts().is_ok_and(|f| f.regular.has(c) && f.bold.has(c))
 }
 
 static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();

@@ -9,6 +9,9 @@ use crate::model::Periodo;
 use crate::render::view::cambios::{Cambios, comparar};
 use crate::render::view::cifras::Cifras;
 
+/// The largest snapshot read: a 50,000-row plan's is about 20 MiB.
+const MAX_CIFRAS_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Compares `actuales` with the publication of the month before `periodo`
 /// under `root`.
 pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
@@ -23,7 +26,8 @@ pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
         mes: periodo.mes - 1,
     };
     let dir = root.join(previo.to_string());
-    if !dir.is_dir() {
+    // Only lotaip's own folder is read, never what a link points to.
+    if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
         return Cambios::SinAnterior(format!(
             "No hay publicación de {} (carpeta {previo}): no se compara con el mes anterior.",
             previo.nombre()
@@ -32,7 +36,7 @@ pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
     // Messages name the file relative to the output root: they are published.
     let name = format!("{previo}/cifras_{previo}.json");
     let file = root.join(&name);
-    let text = match std::fs::read(&file) {
+    let text = match super::files::read_regular(&file, MAX_CIFRAS_BYTES) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Cambios::SinAnterior(format!(
@@ -42,8 +46,13 @@ pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
             ));
         }
         Err(e) => {
+            let why = match e.kind() {
+                std::io::ErrorKind::FileTooLarge => "pesa más de 256 MiB".to_string(),
+                std::io::ErrorKind::InvalidInput => "no es un archivo normal".to_string(),
+                _ => crate::error::io_es(&e),
+            };
             return Cambios::SinAnterior(format!(
-                "No se pudo leer {name}: {e}; no se compara con el mes anterior."
+                "No se pudo leer {name} ({why}); no se compara con el mes anterior."
             ));
         }
     };
@@ -54,7 +63,8 @@ pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
             cambios: comparar(&antes, actuales),
         },
         Err(e) => Cambios::SinAnterior(format!(
-            "{name} no es válido ({e}): no se compara con el mes anterior."
+            "{name} no es válido (línea {}): no se compara con el mes anterior.",
+            e.line()
         )),
     }
 }

@@ -62,23 +62,47 @@ impl Huella {
         }
     }
 
-    /// The fingerprint of a file on disk, named `archivo`.
+    /// The fingerprint of a file on disk, named `archivo`, read in blocks.
     pub fn of_file(archivo: &str, path: &Path) -> Result<Huella, Error> {
-        let bytes = std::fs::read(path).map_err(|e| Error::output(path, e))?;
-        Ok(Huella::of(archivo, &bytes))
+        let (bytes, sha256) = std::fs::File::open(path)
+            .and_then(super::files::hash)
+            .map_err(|e| Error::output(path, e))?;
+        Ok(Huella {
+            archivo: archivo.to_string(),
+            bytes,
+            sha256,
+        })
+    }
+
+    /// Whether the entry can be checked: a path confined to its folder and
+    /// a digest of 64 hexadecimal digits.
+    fn valid(&self) -> bool {
+        super::swap::safe_relative(&self.archivo).is_some()
+            && self.sha256.len() == 64
+            && self
+                .sha256
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     }
 }
 
 /// Lower-case hexadecimal SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// Lower-case hexadecimal digits of a digest.
+pub(super) fn hex(digest: &[u8]) -> String {
     use std::fmt::Write as _;
-    let digest = Sha256::digest(bytes);
-    let mut s = String::with_capacity(64);
-    for b in digest.iter() {
+    let mut s = String::with_capacity(2 * digest.len());
+    for b in digest {
         let _ = write!(s, "{b:02x}");
     }
     s
 }
+
+/// The largest manifest read: a 50,000-row plan's has a few hundred lines.
+const MAX_MANIFEST_BYTES: u64 = 16 * 1024 * 1024;
 
 impl Manifest {
     /// Fills `salidas` from the files of the publication, sorted by path.
@@ -102,29 +126,44 @@ impl Manifest {
         }
     }
 
-    /// Reads a publication's manifest; a missing or unreadable one is an
-    /// input error naming the file.
+    /// Reads a publication's manifest (a regular file, not a link, of at
+    /// most 16 MiB) and checks every entry: a path outside the folder or a
+    /// digest that is not one is an input error naming the entry.
     pub fn read(dir: &Path) -> Result<Manifest, Error> {
-        use crate::error::Location;
+        use crate::error::{Location, Problems};
         let path = dir.join(MANIFEST);
         let loc = Location::file(path.display().to_string());
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            let why = if e.kind() == std::io::ErrorKind::NotFound {
-                "no existe: la carpeta no es una publicación de lotaip, o se publicó con una versión sin manifiesto".to_string()
-            } else {
-                format!("no se pudo leer: {e}")
+        let bytes = super::files::read_regular(&path, MAX_MANIFEST_BYTES).map_err(|e| {
+            let why = match e.kind() {
+                std::io::ErrorKind::NotFound => "no existe: la carpeta no es una publicación de lotaip, o se publicó con una versión sin manifiesto".to_string(),
+                std::io::ErrorKind::FileTooLarge => "pesa más de 16 MiB: no es un manifiesto de lotaip".to_string(),
+                std::io::ErrorKind::InvalidInput => "no es un archivo normal: no es un manifiesto de lotaip".to_string(),
+                _ => format!("no se pudo leer: {}", crate::error::io_es(&e)),
             };
             Error::input(loc.clone(), why)
         })?;
-        serde_json::from_str(&text).map_err(|e| {
+        let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| {
             Error::input(
                 Location {
                     line: Some(e.line()),
-                    ..loc
+                    ..loc.clone()
                 },
-                format!("no es un manifiesto válido: {e}"),
+                "no es un manifiesto válido de lotaip (el JSON está dañado o no tiene los campos de un manifiesto)",
             )
-        })
+        })?;
+        let mut problems = Problems::default();
+        for (lista, huellas) in [("salidas", &m.salidas), ("entradas", &m.entradas)] {
+            for (i, _) in huellas.iter().enumerate().filter(|(_, h)| !h.valid()) {
+                problems.push(
+                    loc.clone(),
+                    format!(
+                        "la entrada {} de «{lista}» no es válida: «archivo» debe ser una ruta dentro de la carpeta y «sha256», 64 cifras hexadecimales; el manifiesto fue alterado",
+                        i + 1
+                    ),
+                );
+            }
+        }
+        problems.into_result(m)
     }
 }
 

@@ -72,7 +72,7 @@ pub fn write_tree(
 pub fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
     let target = root.join(name);
     let tmp = root.join(temp_name(name));
-    if !target.exists() {
+    if std::fs::symlink_metadata(&target).is_err() {
         fs::rename(&tmp, &target).map_err(|e| Error::output(&target, e))?;
         sync_dir(root)?;
         return Ok(target);
@@ -81,14 +81,14 @@ pub fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
         Ok(()) => {
             sync_dir(root)?;
             // `tmp` now holds the previous publication.
-            fs::remove_dir_all(&tmp).map_err(|e| Error::output(&tmp, e))?;
+            super::files::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
         }
         Err(e) if exchange_unsupported(&e) => {
             let aside = root.join(aside_name(name));
             fs::rename(&target, &aside).map_err(|e| Error::output(&target, e))?;
             fs::rename(&tmp, &target).map_err(|e| Error::output(&target, e))?;
             sync_dir(root)?;
-            fs::remove_dir_all(&aside).map_err(|e| Error::output(&aside, e))?;
+            super::files::remove_any(&aside).map_err(|e| Error::output(&aside, e))?;
         }
         Err(e) => return Err(Error::output(&target, e)),
     }
@@ -97,19 +97,23 @@ pub fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
 }
 
 /// Repairs the leftovers of killed runs in `root` (call it with the root's
-/// lock held): a `.<name>.anterior` whose `<name>` is missing is renamed
-/// back (the two-step fallback was cut in the middle); every other
-/// `.<name>.anterior` and `.<name>.nuevo` is removed.
+/// lock held): a `.<name>.anterior` folder whose `<name>` is missing is
+/// renamed back (the two-step fallback was cut in the middle); every other
+/// `.<name>.anterior` and `.<name>.nuevo` is removed, whatever it is (a
+/// file or a link with one of these reserved names would block every run).
 pub fn recover(root: &Path) -> Result<(), Error> {
-    let mut entries: Vec<String> = fs::read_dir(root)
+    let mut entries: Vec<(String, bool)> = fs::read_dir(root)
         .map_err(|e| Error::output(root, e))?
         .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .map(|e| {
+            let dir = e.file_type().is_ok_and(|t| t.is_dir());
+            (e.file_name().to_string_lossy().into_owned(), dir)
+        })
+        .filter(|(n, _)| n.starts_with('.') && (n.ends_with(".anterior") || n.ends_with(".nuevo")))
         .collect();
     entries.sort();
     let mut changed = false;
-    for entry in &entries {
+    for (entry, dir) in &entries {
         let Some(name) = entry
             .strip_prefix('.')
             .and_then(|n| n.strip_suffix(".anterior"))
@@ -117,17 +121,17 @@ pub fn recover(root: &Path) -> Result<(), Error> {
             continue;
         };
         let (aside, target) = (root.join(entry), root.join(name));
-        if target.exists() {
-            fs::remove_dir_all(&aside).map_err(|e| Error::output(&aside, e))?;
+        if fs::symlink_metadata(&target).is_ok() || !dir {
+            super::files::remove_any(&aside).map_err(|e| Error::output(&aside, e))?;
         } else {
             fs::rename(&aside, &target).map_err(|e| Error::output(&target, e))?;
         }
         changed = true;
     }
-    for entry in &entries {
-        if entry.starts_with('.') && entry.ends_with(".nuevo") {
+    for (entry, _) in &entries {
+        if entry.ends_with(".nuevo") {
             let tmp = root.join(entry);
-            fs::remove_dir_all(&tmp).map_err(|e| Error::output(&tmp, e))?;
+            super::files::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
             changed = true;
         }
     }
@@ -229,6 +233,16 @@ mod tests {
             fs::read_to_string(root.path().join("2025-06/a.csv")).unwrap(),
             "nuevo"
         );
+    }
+
+    #[test]
+    fn leftovers_that_are_files_or_links_are_removed_too() {
+        let root = tempfile::tempdir().unwrap();
+        write(&root.path().join("2025-06"), "a.csv", "viejo");
+        fs::write(root.path().join(".2025-06.nuevo"), "basura").unwrap();
+        fs::write(root.path().join(".2025-05.anterior"), "basura").unwrap();
+        recover(root.path()).unwrap();
+        assert_eq!(names(root.path()), vec!["2025-06"]);
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use std::fmt;
 use std::path::Path;
 
-use super::manifest::{Huella, MANIFEST, Manifest, sha256_hex};
+use super::files;
+use super::manifest::{Huella, MANIFEST, Manifest};
 use crate::error::Error;
 
 /// One way a folder differs from its manifest.
@@ -15,6 +16,8 @@ pub enum Diferencia {
     Falta(String),
     /// In the folder, not listed.
     Sobra(String),
+    /// A symbolic link where the publication has files: lotaip publishes none.
+    Enlace(String),
     /// Present with other contents.
     Modificado {
         archivo: String,
@@ -29,6 +32,10 @@ impl fmt::Display for Diferencia {
         match self {
             Diferencia::Falta(a) => write!(f, "falta: {a}"),
             Diferencia::Sobra(a) => write!(f, "sobra (no está en el manifiesto): {a}"),
+            Diferencia::Enlace(a) => write!(
+                f,
+                "enlace simbólico (lotaip no publica enlaces y no los sigue): {a}"
+            ),
             Diferencia::Modificado {
                 archivo,
                 esperado,
@@ -38,8 +45,8 @@ impl fmt::Display for Diferencia {
                 f,
                 "modificado: {archivo} (el manifiesto dice {} bytes, SHA-256 {}…; el archivo tiene {bytes} bytes, SHA-256 {}…)",
                 esperado.bytes,
-                &esperado.sha256[..esperado.sha256.len().min(12)],
-                &sha256[..12]
+                esperado.sha256.get(..12).unwrap_or(&esperado.sha256),
+                sha256.get(..12).unwrap_or(sha256)
             ),
         }
     }
@@ -58,9 +65,11 @@ pub struct Verificacion {
 pub fn verify(dir: &Path) -> Result<Verificacion, Error> {
     let manifest = Manifest::read(dir)?;
     let mut found = Vec::new();
-    walk(dir, dir, &mut found)?;
+    let mut links = Vec::new();
+    walk(dir, dir, &mut found, &mut links)?;
     found.retain(|f| f != MANIFEST);
-    let diferencias = compare(&manifest.salidas, &found, dir, true)?;
+    let mut diferencias = compare(&manifest.salidas, &found, &links, dir, true)?;
+    diferencias.extend(links.into_iter().map(Diferencia::Enlace));
     Ok(Verificacion {
         revisados: manifest.salidas.len(),
         manifest,
@@ -71,37 +80,54 @@ pub fn verify(dir: &Path) -> Result<Verificacion, Error> {
 /// Compares the manifest's inputs with the files of the inputs folder
 /// `entrada`. Files there that the manifest does not name are not
 /// differences: an inputs folder holds other things too.
+/// Input files are read as a run reads them: a link to a regular file is
+/// followed (the inputs folder may link to a shared drive), but the path
+/// stays inside `entrada`.
 pub fn verify_inputs(manifest: &Manifest, entrada: &Path) -> Result<Vec<Diferencia>, Error> {
-    compare(&manifest.entradas, &[], entrada, false)
+    compare(&manifest.entradas, &[], &[], entrada, false)
 }
 
 fn compare(
     expected: &[Huella],
     found: &[String],
+    links: &[String],
     dir: &Path,
-    extras: bool,
+    outputs: bool,
 ) -> Result<Vec<Diferencia>, Error> {
     let mut out = Vec::new();
     for h in expected {
-        let path = dir.join(&h.archivo);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
+        if links.contains(&h.archivo) {
+            continue;
+        }
+        let opened = if outputs {
+            files::open_confined(dir, &h.archivo)
+        } else {
+            std::fs::File::open(dir.join(&h.archivo)).and_then(|f| {
+                if f.metadata()?.is_file() {
+                    Ok(f)
+                } else {
+                    Err(std::io::ErrorKind::InvalidInput.into())
+                }
+            })
+        };
+        let (bytes, sha256) = match opened.and_then(files::hash) {
+            Ok(x) => x,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 out.push(Diferencia::Falta(h.archivo.clone()));
                 continue;
             }
-            Err(e) => return Err(Error::output(&path, e)),
+            Err(e) => return Err(Error::output(dir.join(&h.archivo), e)),
         };
-        let sha256 = sha256_hex(&bytes);
-        if sha256 != h.sha256 || bytes.len() as u64 != h.bytes {
+        if sha256 != h.sha256 || bytes != h.bytes {
             out.push(Diferencia::Modificado {
                 archivo: h.archivo.clone(),
                 esperado: h.clone(),
-                bytes: bytes.len() as u64,
+                bytes,
                 sha256,
             });
         }
     }
+    let extras = outputs;
     if extras {
         for f in found {
             if !expected.iter().any(|h| &h.archivo == f) {
@@ -112,8 +138,14 @@ fn compare(
     Ok(out)
 }
 
-/// Every file under `dir`, as `/`-separated paths relative to `base`, sorted.
-fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), Error> {
+/// Every file under `dir`, as `/`-separated paths relative to `base`,
+/// sorted; symbolic links go to `links` and are not followed.
+fn walk(
+    base: &Path,
+    dir: &Path,
+    out: &mut Vec<String>,
+    links: &mut Vec<String>,
+) -> Result<(), Error> {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::output(dir, e))?
         .filter_map(|e| e.ok())
@@ -121,16 +153,16 @@ fn walk(base: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), Error> {
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let p = e.path();
-        if p.is_dir() {
-            walk(base, &p, out)?;
-        } else {
-            let rel: Vec<String> = p
-                .strip_prefix(base)
-                .unwrap_or(&p)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect();
-            out.push(rel.join("/"));
+        let rel: Vec<String> = p
+            .strip_prefix(base)
+            .unwrap_or(&p)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        match e.file_type() {
+            Ok(t) if t.is_symlink() => links.push(rel.join("/")),
+            Ok(t) if t.is_dir() => walk(base, &p, out, links)?,
+            _ => out.push(rel.join("/")),
         }
     }
     Ok(())
@@ -184,6 +216,32 @@ mod tests {
             texts[2],
             "sobra (no está en el manifiesto): provincias/nota.txt"
         );
+    }
+
+    #[test]
+    fn a_tampered_manifest_is_refused_and_links_are_not_followed() {
+        let dir = publication();
+        let text = std::fs::read_to_string(dir.path().join(MANIFEST)).unwrap();
+        let m: Manifest = serde_json::from_str(&text).unwrap();
+        let mut bad = m.clone();
+        bad.salidas[0].archivo = "../../etc/hostname".into();
+        bad.salidas[1].sha256 = "ñ".repeat(32);
+        std::fs::write(dir.path().join(MANIFEST), bad.to_file().bytes).unwrap();
+        let e = verify(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("la entrada 1 de «salidas» no es válida"), "{e}");
+        assert!(e.contains("la entrada 2 de «salidas» no es válida"), "{e}");
+        #[cfg(unix)]
+        {
+            std::fs::write(dir.path().join(MANIFEST), m.to_file().bytes).unwrap();
+            std::fs::remove_file(dir.path().join("a.csv")).unwrap();
+            std::os::unix::fs::symlink("/etc/hostname", dir.path().join("a.csv")).unwrap();
+            let v = verify(dir.path()).unwrap();
+            let texts: Vec<String> = v.diferencias.iter().map(|d| d.to_string()).collect();
+            assert_eq!(
+                texts,
+                vec!["enlace simbólico (lotaip no publica enlaces y no los sigue): a.csv"]
+            );
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub fn render(
 ) -> Result<(Vec<OutputFile>, Vec<Warning>), Error> {
     let ds = ctx.dataset;
     let nombre = ds.nombre_entidad(entidad, &ctx.config.institucion.nombre);
-    let r = rendicion(ds, entidad, nombre, ctx.institucion);
+    let r = rendicion(ds, entidad, nombre, ctx.institucion)?;
     avisos.extend(r.avisos.iter().cloned());
     let textos = textos(ctx, &r)?;
     let v = vista(ds, ctx.config, &r, ctx.respuestas, &textos);
@@ -152,12 +152,11 @@ fn textos(ctx: &Contexto, r: &Rendicion) -> Result<Textos, Error> {
         c.insert("metas", &metas[k..k + n]);
         c.insert("n", &n);
         c.insert("evaluadas", &con_valor.len());
-        c.insert(
-            "promedio",
-            &rules::mean(con_valor.iter().map(|(_, p)| rules::clamp_pct(*p)))
-                .map(format::pct)
-                .unwrap_or_default(),
-        );
+        // Clamped percentages: their mean always exists.
+        let promedio = rules::mean(con_valor.iter().map(|(_, p)| rules::clamp_pct(*p)))
+            .ok()
+            .flatten();
+        c.insert("promedio", &promedio.map(format::pct).unwrap_or_default());
         c.insert("verdes", &color("verde"));
         c.insert("amarillas", &color("amarillo"));
         c.insert("rojas", &color("rojo"));

@@ -195,7 +195,12 @@ fn a_second_run_on_a_locked_output_folder_stops_with_exit_3() {
         .open(&lock_path)
         .unwrap();
     holder.lock().unwrap();
-    let o = generar_en(&fixture("basico"), "2025-06", out.path(), &[]);
+    let o = generar_en(
+        &fixture("basico"),
+        "2025-06",
+        out.path(),
+        &["--espera", "1"],
+    );
     let (stdout, stderr) = texts(&o);
     assert_eq!(o.status.code(), Some(3), "{stdout}\n{stderr}");
     assert!(

@@ -498,13 +498,12 @@ fn narrativa(textos: &Textos) -> Tabla {
 
 /// «CUMPLIMIENTO DE LA EJECUCIÓN PRESUPUESTARIA».
 fn presupuestaria(config: &Config, r: &Rendicion, resp: &Respuestas) -> Tabla {
-    let (cod, dev) = r
+    let (cod, dev, pct) = r
         .presupuesto
         .as_ref()
-        .map_or((Decimal::ZERO, Decimal::ZERO), |p| {
-            (p.total.codificado, p.total.devengado)
+        .map_or((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |p| {
+            (p.total.codificado, p.total.devengado, p.total.porcentaje)
         });
-    let pct = rules::ejecucion(cod, dev).0;
     let enlace = resp
         .de(r.entidad, "datos_generales")
         .first()
