@@ -15,7 +15,7 @@ fn mes(c: &mut Criterion) {
     let periodo = Periodo { anio: 2025, mes: 6 };
     let (config, ds) = input::load(&inputs, None).expect("sample inputs load");
     let templates = Templates::load(None).expect("templates");
-    let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia());
+    let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia()).expect("compute");
 
     let mut g = c.benchmark_group("mes 2025-06");
     g.sample_size(10);

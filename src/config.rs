@@ -289,10 +289,11 @@ impl Config {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| ARCHIVO.into());
         let loc = Location::file(&name);
-        let bytes = read_small(path).map_err(|e| {
+        let bytes = crate::input::read_regular(path, MAX_BYTES).map_err(|e| {
             let msg = match e.kind() {
                 std::io::ErrorKind::NotFound => "no existe; créelo con «lotaip iniciar» o indique la carpeta de entrada con --entrada".to_string(),
                 std::io::ErrorKind::FileTooLarge => format!("pesa más de {} KiB: no es un archivo de configuración", MAX_BYTES / 1024),
+                std::io::ErrorKind::InvalidInput => "no es un archivo normal (¿un enlace a un dispositivo?)".to_string(),
                 _ => format!("no se pudo leer: {}", crate::error::io_es(&e)),
             };
             Error::input(loc.clone(), msg)
@@ -462,23 +463,6 @@ impl Config {
 
 /// The largest configuration file read: a real one is about 2 KiB.
 const MAX_BYTES: u64 = 1024 * 1024;
-
-/// A regular file of at most [`MAX_BYTES`]; a link to a device or a huge
-/// file is refused before it is read whole.
-fn read_small(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(std::io::ErrorKind::InvalidInput.into());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(std::io::ErrorKind::FileTooLarge.into());
-    }
-    Ok(bytes)
-}
 
 /// The line (1-based) of byte `pos` of `text`.
 fn line_at(text: &str, pos: usize) -> usize {

@@ -134,8 +134,15 @@ pub fn register_filters(tera: &mut tera::Tera) {
             .map_err(|_| tera::Error::message(format!("«{x}» no es una fecha AAAA-MM-DD")))?;
         Ok::<_, tera::Error>(fecha(d))
     });
-    tera.register_filter("csv", |x: String, _: tera::Kwargs, _: &tera::State| {
-        csv_field(&x)
+    // `csv(calculado=true)` marks text the program wrote from numbers (a
+    // negative amount `-$ 2.000.000,00`): it is quoted but not guarded.
+    tera.register_filter("csv", |x: String, kw: tera::Kwargs, _: &tera::State| {
+        let calculado: Option<bool> = kw.get("calculado")?;
+        Ok::<_, tera::Error>(if calculado == Some(true) {
+            csv_quoted(&x)
+        } else {
+            csv_field(&x)
+        })
     });
 }
 
@@ -177,20 +184,26 @@ pub fn nombre_archivo(nombre: &str) -> String {
     slug
 }
 
-/// One CSV field, quoted when it needs to be. Text that a spreadsheet would
-/// run as a formula (`=`, `+`, `-`, `@`, tab, carriage return first) gets a
-/// leading apostrophe; numbers such as `-5` are left alone.
+/// One CSV field of text that came from a person, quoted when it needs to
+/// be. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+/// tab, carriage return first) gets a leading apostrophe; numbers such as
+/// `-5` are left alone.
 pub fn csv_field(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<Decimal>().is_err();
-    let s = if risky {
-        format!("'{s}")
+    if risky {
+        csv_quoted(&format!("'{s}"))
     } else {
-        s.to_string()
-    };
+        csv_quoted(s)
+    }
+}
+
+/// One CSV field, quoted when it needs to be, its text unchanged: for text
+/// the program itself wrote from numbers.
+pub fn csv_quoted(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r', ';']) || s.starts_with(' ') || s.ends_with(' ') {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s
+        s.to_string()
     }
 }
 

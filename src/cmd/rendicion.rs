@@ -42,11 +42,12 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
     let mut files = Vec::new();
     let mut avisos = ds.avisos.clone();
     avisos.extend(respuestas.avisos.iter().cloned());
-    for &e in &entidades {
+    let nombres = lotaip::render::rendicion::nombres(&ds, &entidades);
+    for (&e, nombre) in entidades.iter().zip(&nombres) {
         let own = answers::sin_responder(&respuestas, &[e], |e| {
             ds.nombre_entidad(e, &config.institucion.nombre)
         });
-        let (f, w) = render(&ctx, e, own)?;
+        let (f, w) = render(&ctx, e, nombre, own)?;
         files.extend(f);
         avisos.extend(w);
     }

@@ -36,19 +36,15 @@ fn mib(bytes: u64) -> String {
     numero(bytes.div_ceil(MIB).into())
 }
 
-/// Refuses a file larger than [`MAX_FILE_BYTES`].
-pub fn check_file_size(len: u64, loc: &Location) -> Result<(), Error> {
-    if len > MAX_FILE_BYTES {
-        return Err(Error::input(
-            loc.clone(),
-            format!(
-                "el archivo pesa {} MiB; el límite es {} MiB: divídalo o quite las hojas que no son datos",
-                mib(len),
-                mib(MAX_FILE_BYTES)
-            ),
-        ));
-    }
-    Ok(())
+/// A file larger than [`MAX_FILE_BYTES`].
+pub fn too_large(loc: &Location) -> Error {
+    Error::input(
+        loc.clone(),
+        format!(
+            "el archivo pesa más de {} MiB, el límite: divídalo o quite las hojas que no son datos",
+            mib(MAX_FILE_BYTES)
+        ),
+    )
 }
 
 /// Counts the cells a file keeps in memory and refuses it past the limits.

@@ -143,6 +143,23 @@ pub fn discover(dir: &Path) -> Result<Files, Error> {
     Ok(files)
 }
 
+/// A regular file's bytes, at most `max`, following a link to one: a
+/// device, a pipe or a larger file is an error (`InvalidInput`,
+/// `FileTooLarge`), so that no read can block or grow without end.
+pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::ErrorKind::InvalidInput.into());
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(std::io::ErrorKind::FileTooLarge.into());
+    }
+    Ok(bytes)
+}
+
 /// How messages and published warnings name the inputs folder: never by its
 /// path, which would differ between machines and reveal the server's layout.
 pub const CARPETA: &str = "carpeta de entrada";

@@ -86,6 +86,8 @@ pub fn entidades(config: &Config, ds: &Dataset) -> Result<(Vec<Entidad>, Vec<usi
     } else {
         for name in &r.provincias {
             match Provincia::parse(name) {
+                // A province named twice reports once.
+                Some(p) if out.contains(&Entidad::Provincia(p)) => {}
                 Some(p) if ds.provincias().contains(&p) => out.push(Entidad::Provincia(p)),
                 Some(p) => problems.push(loc(), format!("[rendicion] provincias: {} no tiene unidades en metas", p.nombre())),
                 None => problems.push(loc(), format!("[rendicion] provincias: provincia desconocida «{name}»; se esperaba un nombre de provincia o «todas»")),
@@ -110,7 +112,9 @@ pub fn entidades(config: &Config, ds: &Dataset) -> Result<(Vec<Entidad>, Vec<usi
     };
     for name in &r.unidades {
         if let Some(u) = unit(name, "unidades", &mut problems) {
-            out.push(Entidad::Unidad(u));
+            if !out.contains(&Entidad::Unidad(u)) {
+                out.push(Entidad::Unidad(u));
+            }
         }
     }
     let institucion: Vec<usize> = r
@@ -168,10 +172,34 @@ fn read(
 ) -> Result<Respuestas, Error> {
     let mut out = Respuestas::default();
     let mut problems = Problems::default();
+    // Where each section was answered first: a second sheet or file for it
+    // would merge two versions of the answers.
+    let mut seen: HashMap<String, Location> = HashMap::new();
     for (key, sheet) in sheets {
         if sheet.rows.is_empty() {
             continue;
         }
+        if sheet.hidden {
+            problems.push(
+                sheet.whole(),
+                "la hoja está oculta y tiene respuestas: se publicarían sin que nadie las vea; muéstrela (clic derecho en las pestañas → Mostrar) o bórrela",
+            );
+            continue;
+        }
+        let canonical = SECCIONES
+            .iter()
+            .find(|s| folds_to(s.clave, key) || folds_to(s.titulo, key))
+            .map_or(key.clone(), |s| s.clave.to_string());
+        if let Some(first) = seen.get(&canonical) {
+            problems.push(
+                sheet.whole(),
+                format!(
+                    "la sección «{canonical}» ya tiene respuestas en {first}; deje una sola hoja o archivo por sección"
+                ),
+            );
+            continue;
+        }
+        seen.insert(canonical, sheet.whole());
         if folds_to(GESTION_METAS, key) {
             gestion(
                 sheet,

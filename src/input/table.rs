@@ -180,28 +180,17 @@ pub fn read(path: &Path, name: &str) -> Result<Vec<Sheet>, Error> {
 /// counted while reading, so a file that grows (or a link swapped for a
 /// device) cannot make the read endless.
 fn read_bounded(path: &Path, loc: &Location) -> Result<Vec<u8>, Error> {
-    use std::io::Read;
-    let cannot = |e: std::io::Error| {
-        Error::input(
-            loc.clone(),
-            format!("no se pudo leer el archivo: {}", crate::error::io_es(&e)),
-        )
-    };
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if !meta.is_file() {
-        return Err(Error::input(
+    super::read_regular(path, limits::MAX_FILE_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::FileTooLarge => limits::too_large(loc),
+        std::io::ErrorKind::InvalidInput => Error::input(
             loc.clone(),
             "no es un archivo normal (es un dispositivo, una tubería o un socket) y no se lee",
-        ));
-    }
-    limits::check_file_size(meta.len(), loc)?;
-    let mut bytes = Vec::new();
-    file.take(limits::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot)?;
-    limits::check_file_size(bytes.len() as u64, loc)?;
-    Ok(bytes)
+        ),
+        _ => Error::input(
+            loc.clone(),
+            format!("no se pudo leer el archivo: {}", crate::error::io_es(&e)),
+        ),
+    })
 }
 
 /// What a file is, by its name's extension, for messages.

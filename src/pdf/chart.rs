@@ -46,7 +46,9 @@ pub fn axis_max(c: &Chart) -> f64 {
     }
     let mut top = 0.0f64;
     for p in &c.points {
-        top = top.max(p.value).max(p.line_value.unwrap_or(0.0));
+        top = top
+            .max(p.value.unwrap_or(0.0))
+            .max(p.line_value.unwrap_or(0.0));
     }
     top = top.max(c.threshold.unwrap_or(0.0));
     if top <= 0.0 {
@@ -221,16 +223,18 @@ fn draw(fonts: &Fonts, c: &Chart, area: Rect, items: &mut Vec<Item>) {
     let mut value_labels = Vec::new();
     for (i, p) in c.points.iter().enumerate() {
         let cx = left + slot * (i as f32 + 0.5);
-        let y = y_of(p.value);
-        items.push(Item::Fill {
-            rect: Rect {
-                x: cx - bar_w / 2.0,
-                y,
-                w: bar_w,
-                h: bottom - y,
-            },
-            color: bar_color(p.class),
-        });
+        let y = p.value.map_or(bottom, y_of);
+        if p.value.is_some() {
+            items.push(Item::Fill {
+                rect: Rect {
+                    x: cx - bar_w / 2.0,
+                    y,
+                    w: bar_w,
+                    h: bottom - y,
+                },
+                color: bar_color(p.class),
+            });
+        }
         let (t, size) = fit(fonts, &p.value_label, VALUE_SIZE, 4.5, slot * 0.95);
         if !t.is_empty() {
             let w = fonts.regular.width(&t, size);

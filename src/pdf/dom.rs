@@ -209,7 +209,9 @@ pub struct Chart {
 #[derive(Debug, Clone)]
 pub struct ChartPoint {
     pub label: String,
-    pub value: f64,
+    /// The bar's value; `None` (an empty cell) draws no bar: a month
+    /// without a figure.
+    pub value: Option<f64>,
     /// Text printed above the bar.
     pub value_label: String,
     pub line_value: Option<f64>,

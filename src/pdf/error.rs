@@ -7,20 +7,24 @@
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// The input is not well-formed XML (unclosed or mismatched tags, bad attributes...).
-    #[error("XHTML line {line}: malformed markup: {message}")]
-    Xml { line: usize, message: String },
+    #[error("XHTML line {line}: malformed markup: {markup}")]
+    Xml { line: usize, markup: Markup },
 
     /// An entity reference the engine does not know, e.g. `&foo;`.
     #[error("XHTML line {line}: unknown entity `&{name};`")]
     UnknownEntity { line: usize, name: String },
 
     /// Well-formed markup that the engine does not support or that has a bad value.
-    #[error("XHTML line {line}: <{element}>: {message}")]
+    #[error("XHTML line {line}: <{element}>: {reason}")]
     Invalid {
         line: usize,
         element: String,
-        message: String,
+        reason: Reason,
     },
+
+    /// A character the embedded fonts have no glyph for: it would not show.
+    #[error("XHTML line {line}: character U+{:04X} is not in the embedded fonts", *.ch as u32)]
+    Glyph { line: usize, ch: char },
 
     /// The embedded font could not be parsed or subset.
     #[error("embedded font {font}: {message}")]
@@ -32,11 +36,80 @@ pub enum PdfError {
 }
 
 impl PdfError {
-    pub(crate) fn invalid(line: usize, element: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn invalid(line: usize, element: &str, reason: Reason) -> Self {
         PdfError::Invalid {
             line,
             element: element.to_string(),
-            message: message.into(),
+            reason,
+        }
+    }
+}
+
+/// What is wrong with markup that is not well-formed XML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Markup {
+    /// `</found>` closes the open `<expected>`.
+    Mismatched { expected: String, found: String },
+    /// `</name>` closes nothing.
+    Unmatched(String),
+    /// `<name>` is never closed.
+    Unclosed(String),
+    /// Anything else, as the XML reader words it.
+    Other(String),
+}
+
+impl std::fmt::Display for Markup {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Markup::Mismatched { expected, found } => {
+                write!(f, "expected </{expected}>, found </{found}>")
+            }
+            Markup::Unmatched(n) => write!(f, "</{n}> closes nothing"),
+            Markup::Unclosed(n) => write!(f, "<{n}> is never closed"),
+            Markup::Other(m) => f.write_str(m),
+        }
+    }
+}
+
+/// Why well-formed markup is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reason {
+    /// The element is not closed before its parent or the document ends.
+    NotClosed,
+    /// The element may not stand where it is; `allowed` says what may.
+    NotAllowed { within: String, allowed: String },
+    /// Text where only elements may stand.
+    TextOutside(String),
+    /// The document has no `<html>` root.
+    NoRoot,
+    /// An attribute or `<meta>` value the engine cannot read.
+    BadValue {
+        what: String,
+        value: String,
+        expected: String,
+    },
+    /// A chart without its data table, or a data row without label and value.
+    ChartData(String),
+    /// The margins leave too little room for the content.
+    Margins,
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::NotClosed => f.write_str("element is not closed"),
+            Reason::NotAllowed { within, allowed } => {
+                write!(f, "not allowed in {within} (allowed: {allowed})")
+            }
+            Reason::TextOutside(where_) => write!(f, "text outside of {where_}"),
+            Reason::NoRoot => f.write_str("no <html> root element"),
+            Reason::BadValue {
+                what,
+                value,
+                expected,
+            } => write!(f, "bad {what} {value:?}; expected {expected}"),
+            Reason::ChartData(m) => f.write_str(m),
+            Reason::Margins => f.write_str("pdf:margins leave less than 30 mm for the content"),
         }
     }
 }

@@ -208,11 +208,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
     let content_w = meta.page_width - m.left - m.right;
     let content_h = meta.page_height - m.top - m.bottom;
     if content_w < mm(30.0) || content_h < mm(30.0) {
-        return Err(PdfError::invalid(
-            1,
-            "meta",
-            "pdf:margins leave less than 30 mm for the content",
-        ));
+        return Err(PdfError::invalid(1, "meta", super::error::Reason::Margins));
     }
     // The header sits in the top margin, its rule GAP above the body; if the margin
     // is too small the body starts lower (and the same for the footer).

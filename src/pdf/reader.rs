@@ -7,7 +7,7 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::dom::{Span, mm};
-use super::error::PdfError;
+use super::error::{Markup, PdfError, Reason};
 
 /// Marker for `<br/>` while inline text is collected (XML text cannot contain NUL).
 pub const BREAK: char = '\0';
@@ -91,7 +91,7 @@ impl<'a> XmlReader<'a> {
                     let line = self.line_at(self.reader.error_position() as usize);
                     return Err(PdfError::Xml {
                         line,
-                        message: e.to_string(),
+                        markup: markup(&e),
                     });
                 }
             };
@@ -101,8 +101,8 @@ impl<'a> XmlReader<'a> {
                     Node::Start(e.name().as_ref().to_ascii_lowercase(), attrs)
                 }
                 Event::End(e) => Node::End(e.name().as_ref().to_ascii_lowercase()),
-                Event::Text(t) => Node::Text(t.into_inner()),
-                Event::CData(t) => Node::Text(t.into_inner()),
+                Event::Text(t) => Node::Text(self.drawable(t.into_inner())?),
+                Event::CData(t) => Node::Text(self.drawable(t.into_inner())?),
                 Event::GeneralRef(r) => {
                     let line = self.line();
                     let resolved = match r.resolve_char_ref() {
@@ -116,11 +116,11 @@ impl<'a> XmlReader<'a> {
                         Err(e) => {
                             return Err(PdfError::Xml {
                                 line,
-                                message: e.to_string(),
+                                markup: Markup::Other(e.to_string()),
                             });
                         }
                     };
-                    Node::Text(Cow::Owned(resolved))
+                    Node::Text(self.drawable(Cow::Owned(resolved))?)
                 }
                 Event::Eof => Node::Eof,
                 Event::Empty(_)
@@ -132,12 +132,27 @@ impl<'a> XmlReader<'a> {
         }
     }
 
+    /// Text whose every character the fonts can draw: a missing glyph is an
+    /// error, never a character silently left out of the page.
+    fn drawable<'t>(&mut self, text: Cow<'t, str>) -> Result<Cow<'t, str>, PdfError> {
+        match text
+            .chars()
+            .find(|c| !c.is_whitespace() && !super::fonts::covers(*c))
+        {
+            Some(ch) => Err(PdfError::Glyph {
+                line: self.line(),
+                ch,
+            }),
+            None => Ok(text),
+        }
+    }
+
     fn attrs(&mut self, e: &BytesStart<'_>) -> Result<Attrs, PdfError> {
         let mut out = Vec::new();
         for attr in e.attributes() {
             let attr = attr.map_err(|err| PdfError::Xml {
                 line: self.line(),
-                message: err.to_string(),
+                markup: Markup::Other(err.to_string()),
             })?;
             let mut unknown: Option<String> = None;
             let res = attr.normalized_value_with(quick_xml::XmlVersion::Implicit1_0, 1, |name| {
@@ -155,7 +170,7 @@ impl<'a> XmlReader<'a> {
                         Some(name) => PdfError::UnknownEntity { line, name },
                         None => PdfError::Xml {
                             line,
-                            message: err.to_string(),
+                            markup: Markup::Other(err.to_string()),
                         },
                     });
                 }
@@ -182,7 +197,7 @@ impl<'a> XmlReader<'a> {
                 Node::Text(_) => {}
                 Node::Eof => {
                     let line = self.line();
-                    return Err(PdfError::invalid(line, name, "element is not closed"));
+                    return Err(PdfError::invalid(line, name, Reason::NotClosed));
                 }
             }
         }
@@ -232,6 +247,22 @@ fn entity(name: &str) -> Option<&'static str> {
         "Uuml" => "Ü",
         _ => return None,
     })
+}
+
+/// The XML reader's error as the engine reports it.
+fn markup(e: &quick_xml::Error) -> Markup {
+    use quick_xml::errors::IllFormedError as I;
+    match e {
+        quick_xml::Error::IllFormed(I::MismatchedEndTag { expected, found }) => {
+            Markup::Mismatched {
+                expected: expected.clone(),
+                found: found.clone(),
+            }
+        }
+        quick_xml::Error::IllFormed(I::UnmatchedEndTag(n)) => Markup::Unmatched(n.clone()),
+        quick_xml::Error::IllFormed(I::MissingEndTag(n)) => Markup::Unclosed(n.clone()),
+        other => Markup::Other(other.to_string()),
+    }
 }
 
 /// Collapses whitespace the HTML way and turns [`BREAK`] markers into `'\n'`.

@@ -3,7 +3,7 @@
 //! tables and charts in [`super::xhtml_table`].
 
 use super::dom::{Block, Document, Running, Span};
-use super::error::PdfError;
+use super::error::{PdfError, Reason};
 use super::reader::{self, Attrs, BREAK, Node, XmlReader};
 use super::xhtml_table;
 
@@ -23,11 +23,7 @@ pub fn parse(src: &str) -> Result<Document, PdfError> {
             }
             Node::Start(name, _) => {
                 let line = p.r.line();
-                return Err(PdfError::invalid(
-                    line,
-                    &name,
-                    "the root element must be <html>",
-                ));
+                return Err(PdfError::invalid(line, &name, Reason::NoRoot));
             }
             Node::Text(t) if t.trim().is_empty() => {}
             Node::Text(_) => {
@@ -35,12 +31,12 @@ pub fn parse(src: &str) -> Result<Document, PdfError> {
                 return Err(PdfError::invalid(
                     line,
                     "html",
-                    "text before the root element",
+                    Reason::TextOutside("the root element".into()),
                 ));
             }
             Node::End(_) | Node::Eof => {
                 let line = p.r.line();
-                return Err(PdfError::invalid(line, "html", "no <html> element"));
+                return Err(PdfError::invalid(line, "html", Reason::NoRoot));
             }
         }
     }
@@ -53,7 +49,10 @@ pub fn parse(src: &str) -> Result<Document, PdfError> {
                 return Err(PdfError::invalid(
                     line,
                     &name,
-                    "unexpected element inside <html>",
+                    Reason::NotAllowed {
+                        within: "<html>".into(),
+                        allowed: "<head>, <body>".into(),
+                    },
                 ));
             }
             Node::End(_) | Node::Eof => break,
@@ -117,7 +116,7 @@ impl<'a> Parser<'a> {
                 Node::End(_) => {}
                 Node::Eof => {
                     let line = self.r.line();
-                    return Err(PdfError::invalid(line, end, "element is not closed"));
+                    return Err(PdfError::invalid(line, end, Reason::NotClosed));
                 }
                 Node::Start(name, attrs) => self.block(name, attrs, doc, &mut loose)?,
             }
@@ -185,7 +184,7 @@ impl<'a> Parser<'a> {
                 return Err(PdfError::invalid(
                     line,
                     &name,
-                    "unsupported element in block context",
+                    Reason::NotAllowed { within: "a block".into(), allowed: "<header>, <footer>, <h1>…<h6>, <p>, <ul>, <ol>, <table>, <figure>, <div>, <section>, <hr/> and text elements".into() },
                 ));
             }
         }
@@ -219,7 +218,10 @@ impl<'a> Parser<'a> {
                     return Err(PdfError::invalid(
                         line,
                         &name,
-                        "only <li> is allowed in a list",
+                        Reason::NotAllowed {
+                            within: "a list".into(),
+                            allowed: "<li>".into(),
+                        },
                     ));
                 }
                 Node::End(_) | Node::Eof => return Ok(()),
@@ -269,7 +271,7 @@ impl<'a> Parser<'a> {
                 Node::End(_) => {}
                 Node::Eof => {
                     let line = self.r.line();
-                    return Err(PdfError::invalid(line, end, "element is not closed"));
+                    return Err(PdfError::invalid(line, end, Reason::NotClosed));
                 }
             }
         }
@@ -314,7 +316,7 @@ impl<'a> Parser<'a> {
                 Err(PdfError::invalid(
                     line,
                     name,
-                    "unsupported element in inline context",
+                    Reason::NotAllowed { within: "a line of text (a heading, a paragraph or a cell)".into(), allowed: "<b>, <strong>, <i>, <em>, <span>, <small>, <a>, <br/>, <sup>, <sub>, <p>, <div>, <li>".into() },
                 ))
             }
         }

@@ -1,7 +1,7 @@
 //! `<head>`: title, author, subject and the `pdf:` settings.
 
 use super::dom::{Margins, Meta, mm};
-use super::error::PdfError;
+use super::error::{PdfError, Reason};
 use super::reader::{self, Attrs, Node};
 use super::xhtml::Parser;
 
@@ -39,7 +39,11 @@ impl Parser<'_> {
                     PdfError::invalid(
                         line,
                         "meta",
-                        format!("bad pdf:page value {content:?}; expected e.g. \"A4 landscape\""),
+                        Reason::BadValue {
+                            what: "pdf:page".into(),
+                            value: content.to_string(),
+                            expected: "e.g. \"A4 landscape\"".into(),
+                        },
                     )
                 })?;
                 meta.page_width = w;
@@ -50,7 +54,11 @@ impl Parser<'_> {
                     PdfError::invalid(
                         line,
                         "meta",
-                        format!("bad pdf:margins value {content:?}; expected 1 to 4 lengths in mm"),
+                        Reason::BadValue {
+                            what: "pdf:margins".into(),
+                            value: content.to_string(),
+                            expected: "1 to 4 lengths in mm".into(),
+                        },
                     )
                 })?;
             }
@@ -59,7 +67,11 @@ impl Parser<'_> {
                     PdfError::invalid(
                         line,
                         "meta",
-                        format!("bad pdf:fecha value {content:?}; expected YYYY-MM-DD"),
+                        Reason::BadValue {
+                            what: "pdf:fecha".into(),
+                            value: content.to_string(),
+                            expected: "YYYY-MM-DD".into(),
+                        },
                     )
                 })?);
             }

@@ -2,7 +2,7 @@
 //! table, so that a browser shows the numbers).
 
 use super::dom::{Cell, Chart, ChartPoint, Classes, ColWidth, Row, Table, mm};
-use super::error::PdfError;
+use super::error::{PdfError, Reason};
 use super::reader::{self, Attrs, Node};
 use super::xhtml::Parser;
 
@@ -39,7 +39,11 @@ pub(super) fn table(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ta
                     return Err(PdfError::invalid(
                         l,
                         &name,
-                        "unexpected element inside <table>",
+                        Reason::NotAllowed {
+                            within: "<table>".into(),
+                            allowed: "<caption>, <colgroup>, <thead>, <tbody>, <tfoot>, <tr>"
+                                .into(),
+                        },
                     ));
                 }
             },
@@ -48,9 +52,13 @@ pub(super) fn table(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ta
             Node::Text(text) if text.trim().is_empty() => {}
             Node::Text(_) => {
                 let l = p.r.line();
-                return Err(PdfError::invalid(l, "table", "text outside of a cell"));
+                return Err(PdfError::invalid(
+                    l,
+                    "table",
+                    Reason::TextOutside("a cell".into()),
+                ));
             }
-            Node::Eof => return Err(PdfError::invalid(line, "table", "element is not closed")),
+            Node::Eof => return Err(PdfError::invalid(line, "table", Reason::NotClosed)),
         }
     }
     t.body.extend(foot);
@@ -77,7 +85,10 @@ fn colgroup(p: &mut Parser<'_>, cols: &mut Vec<ColWidth>) -> Result<(), PdfError
                 return Err(PdfError::invalid(
                     l,
                     &name,
-                    "only <col> is allowed in <colgroup>",
+                    Reason::NotAllowed {
+                        within: "<colgroup>".into(),
+                        allowed: "<col>".into(),
+                    },
                 ));
             }
             Node::End(_) | Node::Eof => return Ok(()),
@@ -101,7 +112,11 @@ fn col_width(a: &Attrs, line: usize) -> Result<ColWidth, PdfError> {
         PdfError::invalid(
             line,
             "col",
-            format!("bad width {v:?}; use a percentage or mm"),
+            Reason::BadValue {
+                what: "width".into(),
+                value: v.to_string(),
+                expected: "a percentage or mm".into(),
+            },
         )
     };
     if let Some(pct) = v.strip_suffix('%') {
@@ -130,7 +145,10 @@ fn rows(p: &mut Parser<'_>, end: &str, out: &mut Vec<Row>) -> Result<(), PdfErro
                 return Err(PdfError::invalid(
                     l,
                     &name,
-                    format!("only <tr> is allowed in <{end}>"),
+                    Reason::NotAllowed {
+                        within: format!("<{end}>"),
+                        allowed: "<tr>".into(),
+                    },
                 ));
             }
             Node::End(_) | Node::Eof => return Ok(()),
@@ -152,7 +170,15 @@ fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
                         None => Ok(1),
                         Some(v) => match v.trim().parse::<u16>() {
                             Ok(n) if n >= 1 => Ok(n),
-                            _ => Err(PdfError::invalid(l, &name, format!("bad {attr} {v:?}"))),
+                            _ => Err(PdfError::invalid(
+                                l,
+                                &name,
+                                Reason::BadValue {
+                                    what: attr.to_string(),
+                                    value: v.to_string(),
+                                    expected: "a whole number from 1".into(),
+                                },
+                            )),
                         },
                     }
                 };
@@ -174,7 +200,10 @@ fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
                 return Err(PdfError::invalid(
                     l,
                     &name,
-                    "only <td> and <th> are allowed in <tr>",
+                    Reason::NotAllowed {
+                        within: "<tr>".into(),
+                        allowed: "<td>, <th>".into(),
+                    },
                 ));
             }
             Node::End(_) | Node::Eof => break,
@@ -186,20 +215,30 @@ fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
 
 /// Reads `<figure class="grafico">` whose start tag has just been read.
 pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Chart, PdfError> {
-    let bad = |what: &str, v: &str| PdfError::invalid(line, "figure", format!("bad {what} {v:?}"));
+    let bad = |what: &str, v: &str, expected: &str| {
+        PdfError::invalid(
+            line,
+            "figure",
+            Reason::BadValue {
+                what: what.to_string(),
+                value: v.to_string(),
+                expected: expected.to_string(),
+            },
+        )
+    };
     if let Some(kind) = attrs.get("data-tipo").filter(|k| k.trim() != "barras") {
-        return Err(bad("data-tipo (only \"barras\" is supported)", kind));
+        return Err(bad("data-tipo", kind, "\"barras\""));
     }
     let number = |name: &str| -> Result<Option<f64>, PdfError> {
         attrs
             .get(name)
-            .map(|v| reader::parse_number(v).ok_or_else(|| bad(name, v)))
+            .map(|v| reader::parse_number(v).ok_or_else(|| bad(name, v, "a number")))
             .transpose()
     };
     let height = match attrs.get("data-alto") {
         Some(v) => reader::parse_length(v)
             .filter(|h| *h >= mm(20.0))
-            .ok_or_else(|| bad("data-alto (at least 20mm)", v))?,
+            .ok_or_else(|| bad("data-alto", v, "a length of at least 20mm"))?,
         None => mm(60.0),
     };
     let mut chart = Chart {
@@ -229,17 +268,25 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
                     return Err(PdfError::invalid(
                         l,
                         &name,
-                        "a chart figure holds only <figcaption> and <table>",
+                        Reason::NotAllowed {
+                            within: "a chart <figure>".into(),
+                            allowed: "<figcaption>, <table>".into(),
+                        },
                     ));
                 }
             },
             Node::End(name) if name == "figure" => break,
             Node::End(_) | Node::Text(_) => {}
-            Node::Eof => return Err(PdfError::invalid(line, "figure", "element is not closed")),
+            Node::Eof => return Err(PdfError::invalid(line, "figure", Reason::NotClosed)),
         }
     }
-    let data =
-        data.ok_or_else(|| PdfError::invalid(line, "figure", "chart without a data <table>"))?;
+    let data = data.ok_or_else(|| {
+        PdfError::invalid(
+            line,
+            "figure",
+            Reason::ChartData("chart without a data <table>".into()),
+        )
+    })?;
     if let Some(names) = data.head.last() {
         let name = |i: usize| names.cells.get(i).map(|c| reader::plain_text(&c.spans));
         chart.bar_name = name(1).unwrap_or_default();
@@ -256,18 +303,38 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
             return Err(PdfError::invalid(
                 row.line,
                 "tr",
-                "a chart row needs a label and a value",
+                Reason::ChartData("a chart row needs a label and a value".into()),
             ));
         }
         let v = text(1);
-        let value = reader::parse_number(&v).ok_or_else(|| {
-            PdfError::invalid(row.line, "td", format!("chart value {v:?} is not a number"))
-        })?;
+        let value = if v.trim().is_empty() {
+            None
+        } else {
+            Some(reader::parse_number(&v).ok_or_else(|| {
+                PdfError::invalid(
+                    row.line,
+                    "td",
+                    Reason::BadValue {
+                        what: "chart value".into(),
+                        value: v.clone(),
+                        expected: "a number".into(),
+                    },
+                )
+            })?)
+        };
         let line_value = match row.cells.get(2) {
             Some(_) if !text(2).trim().is_empty() => {
                 let t = text(2);
                 Some(reader::parse_number(&t).ok_or_else(|| {
-                    PdfError::invalid(row.line, "td", format!("chart value {t:?} is not a number"))
+                    PdfError::invalid(
+                        row.line,
+                        "td",
+                        Reason::BadValue {
+                            what: "chart value".into(),
+                            value: t.clone(),
+                            expected: "a number".into(),
+                        },
+                    )
                 })?)
             }
             _ => None,

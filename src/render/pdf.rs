@@ -4,7 +4,9 @@
 use super::view::provincia::{provincia, vista};
 use super::xlsx::provincia::unidades_de;
 use super::{OutputFile, RenderContext, Renderer};
-use crate::error::Error;
+use crate::error::{Error, Location};
+use crate::pdf::PdfError;
+use crate::render::Templates;
 
 /// Renders a template to XHTML and draws it as PDF.
 fn draw(
@@ -14,11 +16,142 @@ fn draw(
     path: String,
 ) -> Result<OutputFile, Error> {
     let xhtml = ctx.templates.render(template, tctx)?;
-    let bytes = crate::pdf::render_xhtml(&xhtml).map_err(|e| Error::Render {
-        file: path.clone(),
-        detail: e.to_string(),
-    })?;
+    let bytes = to_pdf(&xhtml, template, ctx.templates, &path)?;
     Ok(OutputFile { path, bytes })
+}
+
+/// Draws the XHTML a template rendered. What the engine refuses is the
+/// template's fault when the template is the user's (an input error naming
+/// it), and a defect of the program when it is a built-in one.
+pub(crate) fn to_pdf(
+    xhtml: &str,
+    template: &str,
+    templates: &Templates,
+    path: &str,
+) -> Result<Vec<u8>, Error> {
+    let drawn =
+        crate::contain::contain(|| crate::pdf::render_xhtml(xhtml)).map_err(|_| Error::Render {
+            file: path.to_string(),
+            detail: "el generador de PDF falló (un defecto del programa)".into(),
+        })?;
+    drawn.map_err(|e| {
+        let (line, why) = spanish(&e);
+        if templates.overridden.iter().any(|t| t == template) {
+            Error::input(
+                Location {
+                    line,
+                    ..Location::file(format!("plantilla {template}"))
+                },
+                format!(
+                    "el XHTML que produce la plantilla no se puede convertir en PDF{}: {why}",
+                    line.map(|l| format!(" (línea {l} del XHTML generado)"))
+                        .unwrap_or_default()
+                ),
+            )
+        } else {
+            Error::Render {
+                file: path.to_string(),
+                detail: why,
+            }
+        }
+    })
+}
+
+/// The engine's error in Spanish, with the XHTML line when it has one.
+fn spanish(e: &PdfError) -> (Option<usize>, String) {
+    use crate::pdf::error::{Markup, Reason};
+    match e {
+        PdfError::Xml { line, markup } => (
+            Some(*line),
+            match markup {
+                Markup::Mismatched { expected, found } => format!(
+                    "<{expected}> no está cerrado: se encontró </{found}> donde se esperaba </{expected}>"
+                ),
+                Markup::Unmatched(n) => format!("</{n}> cierra un elemento que no está abierto"),
+                Markup::Unclosed(n) => format!("falta cerrar <{n}>"),
+                Markup::Other(_) => "el XHTML no está bien formado (revise las etiquetas y las comillas de los atributos)".into(),
+            },
+        ),
+        PdfError::UnknownEntity { line, name } => (
+            Some(*line),
+            format!("la entidad «&{name};» no es de XHTML; escriba el carácter mismo"),
+        ),
+        PdfError::Glyph { line, ch } => (
+            Some(*line),
+            format!(
+                "el carácter «{ch}» ({}) no está en la fuente de los PDF y no se vería",
+                crate::text::codepoint(*ch)
+            ),
+        ),
+        PdfError::Invalid {
+            line,
+            element,
+            reason,
+        } => (
+            Some(*line),
+            match reason {
+                Reason::NotClosed => format!("<{element}> no está cerrado"),
+                Reason::NotAllowed { within, allowed } => format!(
+                    "<{element}> no se admite en {} (se admiten: {})",
+                    words(within),
+                    words(allowed)
+                ),
+                Reason::TextOutside(w) => format!("hay texto fuera de {}", words(w)),
+                Reason::NoRoot => "el documento no tiene el elemento raíz <html>".into(),
+                Reason::BadValue {
+                    what,
+                    value,
+                    expected,
+                } => format!(
+                    "<{element}> tiene un valor no válido en {what}: «{value}» (se esperaba {})",
+                    words(expected)
+                ),
+                Reason::ChartData(m) => words(m),
+                Reason::Margins => {
+                    "los márgenes de pdf:margins dejan menos de 30 mm para el contenido".into()
+                }
+            },
+        ),
+        PdfError::Font { .. } | PdfError::Write(_) => {
+            (None, "no se pudo escribir el PDF (un defecto del programa)".into())
+        }
+    }
+}
+
+/// The engine's descriptions of places and expected values, in Spanish.
+fn words(s: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        (
+            "a line of text (a heading, a paragraph or a cell)",
+            "una línea de texto (un título, un párrafo o una celda)",
+        ),
+        ("a block", "el cuerpo del documento"),
+        ("a list", "una lista"),
+        ("a chart <figure>", "un gráfico <figure>"),
+        ("a cell", "una celda"),
+        ("the root element", "el elemento raíz"),
+        ("and text elements", "y los elementos de texto"),
+        ("a number", "un número"),
+        ("a length of at least 20mm", "una medida de al menos 20mm"),
+        ("a whole number from 1", "un número entero desde 1"),
+        ("a percentage or mm", "un porcentaje o una medida en mm"),
+        ("1 to 4 lengths in mm", "de 1 a 4 medidas en mm"),
+        ("YYYY-MM-DD", "AAAA-MM-DD"),
+        ("e.g. ", "p. ej. "),
+        (
+            "chart without a data <table>",
+            "el gráfico no tiene su <table> de datos",
+        ),
+        (
+            "a chart row needs a label and a value",
+            "cada fila del gráfico necesita una etiqueta y un valor",
+        ),
+    ];
+    let mut out = s.to_string();
+    for (en, es) in WORDS {
+        out = out.replace(en, es);
+    }
+    out
 }
 
 /// `literal_a4_<periodo>.pdf`: A4 landscape, title lines on every page, the footer block at the end.

@@ -27,9 +27,11 @@ pub struct Contexto<'a> {
 
 /// The files of one entity's report, and the warnings that concern it
 /// (`avisos`, given, plus those its computation raised; the workbook lists them).
+/// `nombre` is the entity's part of the file names (see [`nombres`]).
 pub fn render(
     ctx: &Contexto,
     entidad: Entidad,
+    nombre_archivo: &str,
     mut avisos: Vec<Warning>,
 ) -> Result<(Vec<OutputFile>, Vec<Warning>), Error> {
     let ds = ctx.dataset;
@@ -38,7 +40,7 @@ pub fn render(
     avisos.extend(r.avisos.iter().cloned());
     let textos = textos(ctx, &r)?;
     let v = vista(ds, ctx.config, &r, ctx.respuestas, &textos);
-    let base = format!("rendicion_{}_{}", ctx.config.anio, slug(ds, entidad));
+    let base = format!("rendicion_{}_{nombre_archivo}", ctx.config.anio);
     let xlsx = super::xlsx::rendicion::libro(ctx, &v, &avisos, format!("{base}.xlsx"))?;
     let pdf = pdf(ctx, &v, format!("{base}.pdf"))?;
     Ok((vec![xlsx, pdf], avisos))
@@ -53,16 +55,37 @@ pub fn slug(ds: &Dataset, e: Entidad) -> String {
     }
 }
 
+/// The file-name part of each entity, in order, never two alike: a unit
+/// named like a province (`Azuay`) or like another unit once accents and
+/// signs are dropped becomes `azuay-unidad`, then `azuay-unidad-2`…
+pub fn nombres(ds: &Dataset, entidades: &[Entidad]) -> Vec<String> {
+    let mut used = std::collections::HashSet::new();
+    entidades
+        .iter()
+        .map(|&e| {
+            let base = slug(ds, e);
+            let mut name = base.clone();
+            let mut n = 1;
+            while !used.insert(name.clone()) {
+                n += 1;
+                name = match (e, n) {
+                    (Entidad::Unidad(_), 2) => format!("{base}-unidad"),
+                    (Entidad::Unidad(_), _) => format!("{base}-unidad-{}", n - 1),
+                    _ => format!("{base}-{n}"),
+                };
+            }
+            name
+        })
+        .collect()
+}
+
 fn pdf(ctx: &Contexto, v: &VistaRendicion, path: String) -> Result<OutputFile, Error> {
     let mut t = tera::Context::new();
     t.insert("institucion", &ctx.config.institucion);
     t.insert("r", v);
     t.insert("fecha", &ctx.fecha.format("%Y-%m-%d").to_string());
     let xhtml = ctx.templates.render("rendicion.html", &t)?;
-    let bytes = crate::pdf::render_xhtml(&xhtml).map_err(|e| Error::Render {
-        file: path.clone(),
-        detail: e.to_string(),
-    })?;
+    let bytes = super::pdf::to_pdf(&xhtml, "rendicion.html", ctx.templates, &path)?;
     Ok(OutputFile { path, bytes })
 }
 
@@ -98,12 +121,7 @@ fn textos(ctx: &Contexto, r: &Rendicion) -> Result<Textos, Error> {
     for (m, t) in r.metas.iter().zip(&metas) {
         let mut c = tera::Context::new();
         c.insert("m", t);
-        out.meta.push(
-            ctx.templates
-                .render("rendicion_meta.txt", &c)?
-                .trim()
-                .to_string(),
-        );
+        out.meta.push(cell_text(ctx, "rendicion_meta.txt", &c)?);
         let given = ctx
             .respuestas
             .gestion
@@ -111,11 +129,7 @@ fn textos(ctx: &Contexto, r: &Rendicion) -> Result<Textos, Error> {
             .find(|g| g.entidad == r.entidad && g.indicador == m.indicador);
         out.gestion.push(match given {
             Some(g) => g.texto.clone(),
-            None => ctx
-                .templates
-                .render("rendicion_gestion.txt", &c)?
-                .trim()
-                .to_string(),
+            None => cell_text(ctx, "rendicion_gestion.txt", &c)?,
         });
     }
     let mut k = 0;
@@ -162,16 +176,32 @@ fn textos(ctx: &Contexto, r: &Rendicion) -> Result<Textos, Error> {
         c.insert("rojas", &color("rojo"));
         c.insert("mejor", &mejor);
         c.insert("peor", &peor);
-        out.objetivos.push((
-            objetivo,
-            ctx.templates
-                .render("rendicion_objetivo.txt", &c)?
-                .trim()
-                .to_string(),
-        ));
+        out.objetivos
+            .push((objetivo, cell_text(ctx, "rendicion_objetivo.txt", &c)?));
         k += n;
     }
     Ok(out)
+}
+
+/// The most characters a spreadsheet cell holds.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// A text template rendered for one cell of the report: past a cell's
+/// limit it is the template's problem, named, not a failed workbook.
+fn cell_text(ctx: &Contexto, template: &str, c: &tera::Context) -> Result<String, Error> {
+    let text = ctx.templates.render(template, c)?.trim().to_string();
+    let n = text.chars().count();
+    if n > MAX_CELL_CHARS {
+        return Err(Error::input(
+            crate::error::Location::file(format!("plantilla {template}")),
+            format!(
+                "la plantilla produce un texto de {} caracteres para una celda; una celda admite {}: acórtela",
+                format::numero(n.into()),
+                format::numero(MAX_CELL_CHARS.into())
+            ),
+        ));
+    }
+    Ok(text)
 }
 
 fn meta_texto(ctx: &Contexto, m: &crate::compute::anual::MetaPoa) -> MetaTexto {

@@ -44,21 +44,26 @@ impl Templates {
     pub fn load(user_dir: Option<&Path>) -> Result<Templates, Error> {
         let mut tera = Tera::default();
         crate::format::register_filters(&mut tera);
+        tera.register_function("range", range);
         let mut overridden = Vec::new();
         let mut texts: Vec<(String, String)> = BUILTIN
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
+        let mut problems = crate::error::Problems::default();
         if let Some(dir) = user_dir.filter(|d| d.is_dir()) {
             let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
                 .map_err(|e| {
                     Error::input(
                         Location::file(dir.display().to_string()),
-                        format!("no se pudo leer la carpeta de plantillas: {e}"),
+                        format!(
+                            "no se pudo leer la carpeta de plantillas: {}",
+                            crate::error::io_es(&e)
+                        ),
                     )
                 })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file())
+                .filter(|p| !p.is_dir())
                 .collect();
             entries.sort();
             for path in entries {
@@ -66,41 +71,107 @@ impl Templates {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                if name.starts_with('.') {
+                if name.starts_with('.') || name.starts_with("~$") {
                     continue;
                 }
-                let shown = path.display().to_string();
+                let at = Location::file(format!("plantilla {name}"));
                 let Some(slot) = texts.iter_mut().find(|(n, _)| *n == name) else {
                     let known: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
-                    return Err(Error::input(
-                        Location::file(shown),
+                    problems.push(
+                        Location::file(path.display().to_string()),
                         format!(
                             "plantilla desconocida «{name}»; las plantillas son: {}",
                             known.join(", ")
                         ),
-                    ));
+                    );
+                    continue;
                 };
-                slot.1 = std::fs::read_to_string(&path).map_err(|e| {
-                    Error::input(
-                        Location::file(shown.clone()),
-                        format!("no se pudo leer la plantilla: {e}"),
-                    )
-                })?;
-                overridden.push(name);
+                match crate::input::read_regular(&path, MAX_TEMPLATE_BYTES) {
+                    Ok(bytes) => match String::from_utf8(bytes) {
+                        Ok(text) => {
+                            slot.1 = text;
+                            overridden.push(name);
+                        }
+                        Err(_) => problems.push(
+                            at,
+                            "la plantilla no está en UTF-8; guárdela como texto UTF-8",
+                        ),
+                    },
+                    Err(e) => problems.push(
+                        at,
+                        match e.kind() {
+                            std::io::ErrorKind::FileTooLarge => format!(
+                                "la plantilla pesa más de {} KiB: no es una plantilla",
+                                MAX_TEMPLATE_BYTES >> 10
+                            ),
+                            std::io::ErrorKind::InvalidInput => {
+                                "no es un archivo normal (¿un enlace a un dispositivo?)".into()
+                            }
+                            _ => {
+                                format!("no se pudo leer la plantilla: {}", crate::error::io_es(&e))
+                            }
+                        },
+                    ),
+                }
             }
         }
         for (name, text) in &texts {
-            tera.add_raw_template(name, text)
-                .map_err(|e| template_error(name, &e))?;
+            let added = crate::contain::contain(|| tera.add_raw_template(name, text));
+            match added {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    let (line, message) = spanish(&e);
+                    problems.push(
+                        Location {
+                            line,
+                            ..Location::file(format!("plantilla {name}"))
+                        },
+                        message,
+                    );
+                }
+                Err(_) => problems.push(
+                    Location::file(format!("plantilla {name}")),
+                    "el motor de plantillas no pudo leer esta plantilla; revísela o vuelva a la predeterminada",
+                ),
+            }
         }
-        Ok(Templates { tera, overridden })
+        problems.into_result(Templates { tera, overridden })
     }
 
-    /// Renders a template with a context.
+    /// Renders a template with a context, within [`MAX_OUTPUT`] bytes and
+    /// [`MAX_RANGE`] `range()` elements: a template's loops may not grow
+    /// without bound. A panic of the engine is contained.
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Error> {
-        self.tera
-            .render(name, ctx)
-            .map_err(|e| template_error(name, &e))
+        crate::memory::stage(format!("aplicaba la plantilla «{name}»"));
+        RANGE_LEFT.with(|r| r.set(MAX_RANGE));
+        let mut out = Bounded(Vec::new());
+        let rendered = crate::contain::contain(|| self.tera.render_to(name, ctx, &mut out))
+            .map_err(|_| {
+                Error::input(
+                    self.location(name, None),
+                    "el motor de plantillas falló con esta plantilla; revísela o vuelva a la predeterminada",
+                )
+            })?;
+        rendered.map_err(|e| self.error(name, &e))?;
+        String::from_utf8(out.0).map_err(|_| {
+            Error::input(
+                self.location(name, None),
+                "la plantilla produjo texto que no es UTF-8",
+            )
+        })
+    }
+
+    /// How messages name a template: the user's file, or the built-in one.
+    fn location(&self, name: &str, line: Option<usize>) -> Location {
+        Location {
+            line,
+            ..Location::file(format!("plantilla {name}"))
+        }
+    }
+
+    fn error(&self, name: &str, e: &tera::Error) -> Error {
+        let (line, message) = spanish(e);
+        Error::input(self.location(name, line), message)
     }
 
     /// Writes the built-in templates into `dest` for customisation; existing
@@ -120,19 +191,182 @@ impl Templates {
     }
 }
 
-fn template_error(name: &str, e: &tera::Error) -> Error {
-    use std::error::Error as _;
-    let mut msg = e.to_string();
-    let mut source = e.source();
-    while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        source = s.source();
+/// The largest template file read: the built-in ones are under 20 KiB.
+const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
+
+/// The most bytes one template may render: the matrix of a 50,000-row plan
+/// is about 30 MiB.
+pub const MAX_OUTPUT: usize = 256 << 20;
+
+/// The most elements all `range()` calls of one rendering may produce.
+pub const MAX_RANGE: u64 = 1_000_000;
+
+thread_local! {
+    /// What is left of [`MAX_RANGE`] in the rendering on this thread.
+    static RANGE_LEFT: std::cell::Cell<u64> = const { std::cell::Cell::new(MAX_RANGE) };
+}
+
+/// A rendering's output, refused past [`MAX_OUTPUT`].
+struct Bounded(Vec<u8>);
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.0.len().saturating_add(buf.len()) > MAX_OUTPUT {
+            return Err(std::io::ErrorKind::FileTooLarge.into());
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
     }
-    Error::input(
-        Location::file(format!("plantilla {name}")),
-        format!("error en la plantilla: {msg}"),
-    )
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Tera's `range(start, end, step_by)`, drawing its elements from the
+/// rendering's budget, so that nested loops over ranges stay bounded.
+fn range(kwargs: tera::Kwargs, _: &tera::State) -> tera::TeraResult<Vec<i128>> {
+    let start = kwargs.get::<i128>("start")?.unwrap_or_default();
+    let end = kwargs.must_get::<i128>("end")?;
+    let step = kwargs.get::<i128>("step_by")?.unwrap_or(1);
+    if step == 0 {
+        return Err(tera::Error::message("range: step_by no puede ser 0"));
+    }
+    let len = if (step > 0 && end > start) || (step < 0 && start > end) {
+        let span = end.abs_diff(start);
+        span.div_ceil(step.unsigned_abs())
+    } else {
+        0
+    };
+    let left = RANGE_LEFT.with(|r| r.get());
+    if len > u128::from(left) {
+        return Err(tera::Error::message(format!(
+            "range produciría {} elementos y la plantilla puede recorrer {} en total: reduzca sus bucles",
+            len,
+            crate::format::numero(MAX_RANGE.into())
+        )));
+    }
+    RANGE_LEFT.with(|r| r.set(left - len as u64));
+    Ok((0..len as i128).map(|i| start + i * step).collect())
+}
+
+/// A template error in Spanish, with its line when the engine gives one.
+fn spanish(e: &tera::Error) -> (Option<usize>, String) {
+    use tera::ErrorKind as K;
+    match e.kind() {
+        K::SyntaxError(r) | K::RenderingError(r) => {
+            let line = r.span().start_line;
+            (
+                Some(line),
+                format!(
+                    "{} (columna {})",
+                    message(r.message()),
+                    r.span().start_col + 1
+                ),
+            )
+        }
+        K::CircularExtend { tpl, .. } => (
+            None,
+            format!("la plantilla «{tpl}» se extiende a sí misma en cadena"),
+        ),
+        K::CircularInclude { tpl, .. } => (
+            None,
+            format!("la plantilla «{tpl}» se incluye a sí misma en cadena"),
+        ),
+        K::MissingParent { parent, .. } => (
+            None,
+            format!("extiende la plantilla «{parent}», que no existe"),
+        ),
+        K::TemplateNotFound(n) => (None, format!("la plantilla «{n}» no existe")),
+        K::Io(k) if *k == std::io::ErrorKind::FileTooLarge => (
+            None,
+            format!(
+                "la plantilla produce más de {} MiB de texto: revise sus bucles",
+                MAX_OUTPUT >> 20
+            ),
+        ),
+        K::Msg(m) => (None, message(m)),
+        K::InvalidArgument {
+            expected_type,
+            actual_type,
+        } => (
+            None,
+            format!("un valor es de tipo {actual_type} y se esperaba {expected_type}"),
+        ),
+        K::MissingArgument { arg_name } => (None, format!("falta el argumento «{arg_name}»")),
+        _ => (None, "la plantilla no se pudo aplicar".to_string()),
+    }
+}
+
+/// The engine's messages a template author meets, in Spanish; the project's
+/// own filters already speak Spanish and pass unchanged.
+fn message(m: &str) -> String {
+    let m = m.trim();
+    let quoted = |s: &str| {
+        s.trim_matches(|c| c == '`' || c == '\'' || c == '.')
+            .to_string()
+    };
+    if m.starts_with("Unexpected end of input") {
+        return "la plantilla termina sin cerrar un bloque o una expresión (¿falta {% endfor %}, {% endif %}, «%}» o «}}»?)".into();
+    }
+    for (en, es) in [
+        ("Unknown filter ", "filtro desconocido "),
+        ("Unknown function ", "función desconocida "),
+        ("Unknown test ", "prueba desconocida "),
+    ] {
+        if let Some(rest) = m.strip_prefix(en) {
+            return format!("{es}«{}»", quoted(rest));
+        }
+    }
+    if let Some(rest) = m.strip_prefix("Variable ") {
+        let (name, rest) = rest.split_once(" is not defined.").unwrap_or((rest, ""));
+        let available = rest
+            .trim()
+            .strip_prefix("Available variables: ")
+            .map(|v| format!(" (variables disponibles: {v})"))
+            .unwrap_or_default();
+        return format!("la variable «{}» no existe{available}", quoted(name));
+    }
+    if let Some(rest) = m.strip_prefix("Field ") {
+        let (name, rest) = rest.split_once(" is not defined.").unwrap_or((rest, ""));
+        let available = rest
+            .trim()
+            .strip_prefix("Available fields: ")
+            .map(|v| format!(" (campos disponibles: {v})"))
+            .unwrap_or_default();
+        return format!("el campo «{}» no existe{available}", quoted(name));
+    }
+    if let Some(rest) = m.strip_prefix("Found ") {
+        if let Some((found, expected)) = rest.split_once(" but expected ") {
+            return format!(
+                "se encontró {found} donde se esperaba {}",
+                expected.trim_end_matches('.')
+            );
+        }
+        if let Some((found, expected)) = rest.split_once(" but was expecting ") {
+            return format!(
+                "se encontró {found} donde se esperaba {}",
+                expected.trim_end_matches('.')
+            );
+        }
+    }
+    if let Some(rest) = m.strip_prefix("Iteration not possible on type ") {
+        return format!(
+            "no se puede recorrer con for un valor de tipo {}",
+            quoted(rest)
+        );
+    }
+    if m.starts_with("Cannot divide by 0") {
+        return "división por cero".into();
+    }
+    if m == "Unknown tag" {
+        return "etiqueta desconocida ({% … %})".into();
+    }
+    if m.is_ascii() && m.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+        // Another message of the engine, in English: the line says where.
+        return "la plantilla tiene un error de sintaxis o de uso de valores en este punto".into();
+    }
+    m.to_string()
 }
 
 #[cfg(test)]

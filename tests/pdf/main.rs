@@ -184,8 +184,36 @@ fn long_matrix_and_report_render() {
 #[test]
 fn malformed_input_is_reported() {
     let err = render_xhtml("<html><body><table><tr><td>x</tr></table></body></html>").unwrap_err();
-    assert!(matches!(err, PdfError::Xml { line: 1, .. }), "{err}");
+    assert!(
+        matches!(
+            &err,
+            PdfError::Xml {
+                line: 1,
+                markup: lotaip::pdf::error::Markup::Mismatched { expected, found }
+            } if expected == "td" && found == "tr"
+        ),
+        "{err}"
+    );
     let err = render_xhtml("<html><body><figure class=\"grafico\"><table><tbody><tr><td>Ene</td><td>n/d</td></tr></tbody></table></figure></body></html>")
         .unwrap_err();
-    assert!(err.to_string().contains("not a number"), "{err}");
+    assert!(err.to_string().contains("expected a number"), "{err}");
+    let err = render_xhtml("<html><body><p>Unidad \u{1F600}</p></body></html>").unwrap_err();
+    assert!(
+        matches!(
+            err,
+            PdfError::Glyph {
+                line: 1,
+                ch: '\u{1F600}'
+            }
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_month_without_a_figure_draws_no_bar_and_no_error() {
+    let pdf = render_xhtml(
+        "<html><body><figure class=\"grafico\"><table><thead><tr><th>Mes</th><th>A</th><th>B</th></tr></thead><tbody><tr><td>Ene</td><td></td><td></td></tr><tr><td>Feb</td><td>50.00</td><td></td></tr></tbody></table></figure></body></html>",
+    );
+    assert!(pdf.is_ok(), "{:?}", pdf.err());
 }

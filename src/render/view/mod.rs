@@ -24,6 +24,9 @@ pub struct FilaA4 {
     pub nombre: String,
     /// `Meta cuantificable` as published (`85% mensual`).
     pub meta: String,
+    /// `meta` was written by the program from the targets (not the plan's
+    /// `meta_cuantificable` text): the CSV formula guard leaves it alone.
+    pub meta_calculada: bool,
 }
 
 /// An objective of a unit, with its indicators.
@@ -84,6 +87,7 @@ pub fn matriz_a4(
                     indicador: i,
                     nombre: ind.nombre.clone(),
                     meta: meta_cuantificable(ind, mes),
+                    meta_calculada: ind.meta_cuantificable.is_none(),
                 };
                 match objetivos.iter_mut().find(|o| o.texto == ind.objetivo) {
                     Some(o) => o.filas.push(fila),
