@@ -511,17 +511,19 @@ fn tipo_toml(s: &str) -> String {
         ("integer ", "el número entero "),
         ("float ", "el número "),
         ("boolean ", "el valor lógico "),
+        ("floating point ", "el número "),
     ] {
         if let Some(v) = s.strip_prefix(en) {
-            return format!("{es}{v}");
+            return format!("{es}{}", v.replace('`', ""));
         }
     }
     match s {
         "i32" | "i64" | "u8" | "u32" | "an integer" => "un número entero".into(),
         "a string" | "string" => "un texto entre comillas".into(),
         "a boolean" | "bool" => "true o false".into(),
-        "f64" | "a float" | "a Decimal type representing a fixed-point number" => {
-            "un número".into()
+        "f64" | "a float" => "un número".into(),
+        "a Decimal type representing a fixed-point number" => {
+            "un número decimal de hasta 28 cifras".into()
         }
         "a sequence" => "una lista".into(),
         "a map" | "map" | "table" => "una sección".into(),
@@ -543,7 +545,10 @@ fn traducir(msg: &str) -> String {
         return format!(
             "ajuste desconocido «{}»; se esperaba uno de: {}",
             campo.trim_matches('`'),
-            esperado.trim_start_matches("one of ").replace('`', "")
+            esperado
+                .trim_start_matches("one of ")
+                .replace('`', "")
+                .replace(" or ", " o ")
         );
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
@@ -562,7 +567,10 @@ fn traducir(msg: &str) -> String {
         return format!(
             "valor desconocido «{}»; se esperaba {}",
             valor.trim_matches('`'),
-            esperado.trim_start_matches("one of ").replace('`', "")
+            esperado
+                .trim_start_matches("one of ")
+                .replace('`', "")
+                .replace(" or ", " o ")
         );
     }
     // The checks of a section (`[avisos] …`) already speak Spanish.

@@ -8,13 +8,22 @@
 //! line reaches the person running the program.
 
 use std::panic::{self, AssertUnwindSafe};
-use std::sync::Once;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 
 /// Contained calls in progress, on any thread: the renderers contain calls
 /// that spawn worker threads, whose panics must be silent too.
 static ACTIVE: AtomicUsize = AtomicUsize::new(0);
 static HOOK: Once = Once::new();
+/// Where the last contained panic happened (`file:line`), for the fuzzer:
+/// a panic contained in a parser is expected, one in lotaip's own code is a
+/// defect to fix.
+static LAST: Mutex<Option<String>> = Mutex::new(None);
+
+/// Takes the place of the last panic [`contain`] caught, if any.
+pub fn take_last() -> Option<String> {
+    LAST.lock().ok().and_then(|mut l| l.take())
+}
 
 /// A panic caught by [`contain`]: its message, for tests and diagnostics.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +36,10 @@ pub fn contain<T>(f: impl FnOnce() -> T) -> Result<T, Panic> {
         panic::set_hook(Box::new(move |info| {
             if ACTIVE.load(Ordering::SeqCst) == 0 {
                 previous(info);
+            } else if let Ok(mut last) = LAST.try_lock() {
+                *last = info
+                    .location()
+                    .map(|l| format!("{}:{}", l.file(), l.line()));
             }
         }));
     });

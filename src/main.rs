@@ -44,14 +44,17 @@ fn memory_exceeded(bytes: usize) {
     let mib = lotaip::memory::limit() >> 20;
     let _ = write!(
         e,
-        "error: la ejecución se detuvo porque necesitaba más memoria que su límite de {mib} MiB (pidió {} MiB más)",
-        bytes >> 20
+        "error: la ejecución se detuvo porque necesitaba más memoria que su límite de {mib} MiB"
     );
     lotaip::memory::current_stage(&mut |stage| {
         if !stage.is_empty() {
             let _ = write!(e, " mientras {stage}");
         }
     });
+    if bytes >= 64 << 20 {
+        // One request that large is a size some file declared.
+        let _ = write!(e, " (una sola petición de {} MiB)", bytes >> 20);
+    }
     let _ = writeln!(
         e,
         ": una entrada declara o produce un tamaño desmedido (un libro dañado o alterado, una plantilla con bucles enormes). No se publicó nada. Si los datos son realmente tan grandes, suba el límite con {MEMORY_VAR}."

@@ -80,17 +80,20 @@ impl<'a> Fields<'a> {
         self.check(key, cells::text(c)).flatten()
     }
 
-    /// Required free text; a blank cell is a problem.
+    /// Required free text; a blank cell is a problem (one that cannot be
+    /// read is one problem, not two).
     pub fn required_text(&mut self, key: &str, what: &str) -> Option<String> {
-        let v = self.text(key);
-        if v.is_none() && !self.failed_at(key) {
-            self.problem(key, format!("falta {what}"));
+        match cells::text(self.cell(key)) {
+            Ok(Some(t)) => Some(t),
+            Ok(None) => {
+                self.problem(key, format!("falta {what}"));
+                None
+            }
+            Err(m) => {
+                self.problem(key, m);
+                None
+            }
         }
-        v
-    }
-
-    fn failed_at(&self, key: &str) -> bool {
-        matches!(self.cell(key), Cell::Error(_))
     }
 
     /// An optional value of a closed vocabulary.

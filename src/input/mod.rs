@@ -217,8 +217,12 @@ pub fn load(dir: &Path, porcentajes: Option<Porcentajes>) -> Result<(Config, Dat
     let metas_sheets = read_kind(Kind::Metas, &mut problems);
     let resultados_sheets = read_kind(Kind::Resultados, &mut problems);
     let presupuesto_sheets = read_kind(Kind::Presupuesto, &mut problems);
-    let no_metas = files.of(Kind::Metas).next().is_none();
-    if no_metas {
+    // A metas file refused above (a link to nowhere) was already named.
+    let refused_metas = files
+        .problems
+        .iter()
+        .any(|p| Kind::of(Path::new(&p.location.file)) == Some(Kind::Metas));
+    if files.of(Kind::Metas).next().is_none() && !refused_metas {
         problems.push(
             Location::file(CARPETA),
             "no se encontró el archivo de metas (metas.xlsx, .xls, .ods, .csv o .tsv) en la carpeta de entrada",

@@ -37,11 +37,10 @@ pub(crate) fn to_pdf(
     drawn.map_err(|e| {
         let (line, why) = spanish(&e);
         if templates.overridden.iter().any(|t| t == template) {
+            // The line is the rendered XHTML's, not the template's: it is
+            // said in the message, not given as the template's line.
             Error::input(
-                Location {
-                    line,
-                    ..Location::file(format!("plantilla {template}"))
-                },
+                Location::file(format!("plantilla {template}")),
                 format!(
                     "el XHTML que produce la plantilla no se puede convertir en PDF{}: {why}",
                     line.map(|l| format!(" (línea {l} del XHTML generado)"))

@@ -12,4 +12,5 @@ mod interrupcion;
 mod muestra;
 mod publicacion;
 mod rendicion;
+mod robustez;
 mod seguridad;
