@@ -47,10 +47,8 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     if path.exists() {
         skipped.push(path);
     } else {
-        let bytes = rendicion_workbook().map_err(|e| Error::Render {
-            file: path.display().to_string(),
-            detail: e.to_string(),
-        })?;
+        let bytes =
+            rendicion_workbook().map_err(crate::render::xlsx::xerr(&path.display().to_string()))?;
         std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))?;
         written.push(path);
     }
@@ -60,10 +58,8 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
             skipped.push(path);
             continue;
         }
-        let bytes = header_workbook(schema.kind, &columns).map_err(|e| Error::Render {
-            file: path.display().to_string(),
-            detail: e.to_string(),
-        })?;
+        let bytes = header_workbook(schema.kind, &columns)
+            .map_err(crate::render::xlsx::xerr(&path.display().to_string()))?;
         std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))?;
         written.push(path);
     }

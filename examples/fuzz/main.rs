@@ -360,7 +360,19 @@ fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -
 /// The month (and sometimes the year) on one case, as `generar` runs it,
 /// in memory. Refusals are fine; only panics, aborts and hangs fail.
 /// Returns how far it got (see [`Tally`]).
-fn run(dir: &Path, templates: &Templates, case: u64) -> usize {
+fn run(dir: &Path, builtin: &Templates, case: u64) -> usize {
+    let own;
+    let templates = if dir.join("plantillas").is_dir() {
+        match Templates::load(Some(&dir.join("plantillas"))) {
+            Ok(t) => {
+                own = t;
+                &own
+            }
+            Err(_) => return 0,
+        }
+    } else {
+        builtin
+    };
     let Ok((config, ds)) = input::load(dir, None) else {
         return 0;
     };
@@ -420,6 +432,34 @@ fn build_case(format: &str, seed: u64, i: u64, seeds: &Path, to: &Path) -> std::
             }
         }
         std::fs::write(&path, data)?;
+    }
+    // Now and then a template, the accountability answers or the settings too.
+    if rng.chance(10) {
+        let (name, text) = rng.pick(lotaip::render::templates::BUILTIN);
+        let mut data = text.as_bytes().to_vec();
+        for _ in 0..1 + rng.below(3) {
+            if rng.chance(3) {
+                mutar::bytes(&mut rng, &mut data);
+            } else {
+                mutar::xml(&mut rng, &mut data);
+            }
+        }
+        std::fs::create_dir_all(to.join("plantillas"))?;
+        std::fs::write(to.join("plantillas").join(name), data)?;
+    }
+    if rng.chance(8) {
+        let path = to.join("rendicion.xlsx");
+        if let Ok(mut data) = std::fs::read(&path) {
+            mutar::zip(&mut rng, &mut data);
+            std::fs::write(&path, data)?;
+        }
+    }
+    if rng.chance(16) {
+        let path = to.join("lotaip.toml");
+        if let Ok(mut data) = std::fs::read(&path) {
+            mutar::toml(&mut rng, &mut data);
+            std::fs::write(&path, data)?;
+        }
     }
     Ok(())
 }

@@ -388,3 +388,43 @@ pub fn xls(rng: &mut Rng, data: &mut Vec<u8>) {
         }
     }
 }
+
+/// Damage of `lotaip.toml`: a value replaced by an extreme one, a line
+/// duplicated or cut, or its bytes damaged.
+pub fn toml(rng: &mut Rng, data: &mut Vec<u8>) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return bytes(rng, data);
+    };
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    if lines.is_empty() || rng.chance(4) {
+        return bytes(rng, data);
+    }
+    let l = rng.below(lines.len());
+    match rng.below(3) {
+        0 => {
+            if let Some((key, _)) = lines[l].split_once('=') {
+                let v = value(rng);
+                let v = if rng.chance(2) {
+                    format!("\"{}\"", v.replace('\\', "\\\\").replace('"', "\\\""))
+                } else {
+                    v
+                };
+                lines[l] = format!("{key}= {v}");
+            }
+        }
+        1 => {
+            let dup = lines[l].clone();
+            lines.insert(l, dup);
+        }
+        _ => {
+            let cut = rng.below(lines[l].len() + 1);
+            let mut line = lines[l].clone();
+            while !line.is_char_boundary(cut.min(line.len())) {
+                line.pop();
+            }
+            line.truncate(cut.min(line.len()));
+            lines[l] = line;
+        }
+    }
+    *data = (lines.join("\n") + "\n").into_bytes();
+}

@@ -92,6 +92,8 @@ pub enum Reason {
     ChartData(String),
     /// The margins leave too little room for the content.
     Margins,
+    /// Elements nested deeper than the engine reads (the limit).
+    TooDeep(usize),
 }
 
 impl std::fmt::Display for Reason {
@@ -110,6 +112,7 @@ impl std::fmt::Display for Reason {
             } => write!(f, "bad {what} {value:?}; expected {expected}"),
             Reason::ChartData(m) => f.write_str(m),
             Reason::Margins => f.write_str("pdf:margins leave less than 30 mm for the content"),
+            Reason::TooDeep(n) => write!(f, "more than {n} elements open inside one another"),
         }
     }
 }

@@ -10,6 +10,7 @@ use super::xhtml_table;
 /// Parses an XHTML document.
 pub fn parse(src: &str) -> Result<Document, PdfError> {
     let mut p = Parser {
+        depth: 0,
         r: XmlReader::new(src),
     };
     let mut doc = Document::default();
@@ -64,7 +65,13 @@ pub fn parse(src: &str) -> Result<Document, PdfError> {
 
 pub(super) struct Parser<'a> {
     pub(super) r: XmlReader<'a>,
+    /// Elements open inside one another: the parser recurses on them.
+    depth: usize,
 }
+
+/// The most elements one may open inside another: far beyond any page, and
+/// far below what would exhaust the stack.
+const MAX_DEPTH: usize = 256;
 
 /// Elements read as inline content.
 fn is_inline(name: &str) -> bool {
@@ -87,6 +94,22 @@ fn is_inline(name: &str) -> bool {
 }
 
 impl<'a> Parser<'a> {
+    /// Runs `f` one element deeper, refusing nesting past [`MAX_DEPTH`].
+    fn deeper<T>(
+        &mut self,
+        name: &str,
+        f: impl FnOnce(&mut Self) -> Result<T, PdfError>,
+    ) -> Result<T, PdfError> {
+        if self.depth >= MAX_DEPTH {
+            let line = self.r.line();
+            return Err(PdfError::invalid(line, name, Reason::TooDeep(MAX_DEPTH)));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
     /// Reads block content up to the end tag of `end` into `doc.blocks`.
     pub(super) fn blocks(
         &mut self,
@@ -94,6 +117,10 @@ impl<'a> Parser<'a> {
         attrs: &Attrs,
         doc: &mut Document,
     ) -> Result<(), PdfError> {
+        self.deeper(end, |p| p.blocks_in(end, attrs, doc))
+    }
+
+    fn blocks_in(&mut self, end: &str, attrs: &Attrs, doc: &mut Document) -> Result<(), PdfError> {
         if let Some(text) = attrs.get("data-marcador") {
             doc.blocks.push(Block::Marker(text.trim().to_string()));
         }
@@ -260,6 +287,10 @@ impl<'a> Parser<'a> {
     }
 
     fn inline_into(&mut self, end: &str, out: &mut Vec<Span>, bold: bool) -> Result<(), PdfError> {
+        self.deeper(end, |p| p.inline_in(end, out, bold))
+    }
+
+    fn inline_in(&mut self, end: &str, out: &mut Vec<Span>, bold: bool) -> Result<(), PdfError> {
         loop {
             match self.r.next_node()? {
                 Node::Text(t) => out.push(Span {

@@ -114,9 +114,9 @@ impl<'a> RenderContext<'a> {
             pie_a4: view::pie_a4(self.config, self.informe.fecha),
             umbral_verde: self.config.semaforo.verde.normalize().to_string(),
         };
-        tera::Context::from_serialize(&base).map_err(|e| Error::Render {
+        tera::Context::from_serialize(&base).map_err(|_| Error::Render {
             file: "contexto de plantillas".into(),
-            detail: e.to_string(),
+            detail: "no se pudo preparar (un defecto del programa)".into(),
         })
     }
 }

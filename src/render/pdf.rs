@@ -109,6 +109,9 @@ fn spanish(e: &PdfError) -> (Option<usize>, String) {
                 Reason::Margins => {
                     "los márgenes de pdf:margins dejan menos de 30 mm para el contenido".into()
                 }
+                Reason::TooDeep(n) => {
+                    format!("hay más de {n} elementos abiertos uno dentro de otro")
+                }
             },
         ),
         PdfError::Font { .. } | PdfError::Write(_) => {

@@ -35,12 +35,22 @@ pub fn cell_pct(points: Decimal) -> f64 {
     cell_number(rules::round_pct(points) / Decimal::ONE_HUNDRED)
 }
 
-/// Converts writer errors into the program's.
+/// Converts writer errors into the program's, in Spanish. Inputs are
+/// bounded so that none of these can come from the data; they are defects.
 pub fn xerr(file: &str) -> impl Fn(XlsxError) -> Error + use<> {
     let file = file.to_string();
     move |e| Error::Render {
         file: file.clone(),
-        detail: e.to_string(),
+        detail: match e {
+            XlsxError::MaxStringLengthExceeded => {
+                "un texto supera los 32.767 caracteres que caben en una celda".into()
+            }
+            XlsxError::RowColumnLimitError => {
+                "la hoja supera las 1.048.576 filas o 16.384 columnas de Excel".into()
+            }
+            XlsxError::IoError(io) => format!("error al escribir: {}", crate::error::io_es(&io)),
+            _ => "el libro no se pudo escribir (un defecto del programa)".into(),
+        },
     }
 }
 
