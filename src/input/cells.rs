@@ -47,7 +47,7 @@ pub fn publishable(t: &str) -> Result<(), String> {
             crate::text::codepoint(c)
         ));
     }
-    if let Some(c) = t.chars().find(|c| !crate::pdf::fonts::covers(*c)) {
+    if let Some(c) = t.chars().find(|c| !crate::fonts::covers(*c)) {
         return Err(format!(
             "el texto contiene «{c}» ({}), un carácter que la fuente de los documentos PDF no tiene y no se vería; quítelo o reemplácelo por letras del alfabeto latino",
             crate::text::codepoint(c)

@@ -5,8 +5,8 @@ use super::view::provincia::{provincia, vista};
 use super::xlsx::provincia::unidades_de;
 use super::{OutputFile, RenderContext, Renderer};
 use crate::error::{Error, Location};
-use crate::pdf::PdfError;
 use crate::render::Templates;
+use xhtml_pdf::{Align, ClassStyle, PdfError, Rgb, Stylesheet};
 
 /// Renders a template to XHTML and draws it as PDF.
 fn draw(
@@ -29,10 +29,16 @@ pub(crate) fn to_pdf(
     templates: &Templates,
     path: &str,
 ) -> Result<Vec<u8>, Error> {
+    let fonts = crate::fonts::fonts().ok_or_else(|| Error::Render {
+        file: path.to_string(),
+        detail: "las fuentes incluidas no se pudieron leer (un defecto del programa)".into(),
+    })?;
     let drawn =
-        crate::contain::contain(|| crate::pdf::render_xhtml(xhtml)).map_err(|_| Error::Render {
-            file: path.to_string(),
-            detail: "el generador de PDF falló (un defecto del programa)".into(),
+        crate::contain::contain(|| xhtml_pdf::render(xhtml, estilo(), fonts)).map_err(|_| {
+            Error::Render {
+                file: path.to_string(),
+                detail: "el generador de PDF falló (un defecto del programa)".into(),
+            }
         })?;
     drawn.map_err(|e| {
         let (line, why) = spanish(&e);
@@ -56,9 +62,108 @@ pub(crate) fn to_pdf(
     })
 }
 
+/// The classes the templates use and what they do in a PDF, in the order
+/// they apply (a semáforo fill wins over a grey one):
+///
+/// | class | effect |
+/// |---|---|
+/// | `num` | right aligned |
+/// | `centro` | centred |
+/// | `pequeno` | 7 pt instead of 8 |
+/// | `gris` | very light grey fill |
+/// | `seccion` | bold, light grey fill, kept with the next row |
+/// | `total` | bold, dark rule on top |
+/// | `etiqueta` | bold |
+/// | `verde`, `amarillo`, `rojo` | the semáforo's fill, and its colour on a chart bar |
+///
+/// `salto-pagina` on a `<div>` starts a page; `grafico` on a `<figure>`
+/// makes a chart of its table; `right` aligns a running header's span.
+fn estilo() -> &'static Stylesheet {
+    static ESTILO: std::sync::OnceLock<Stylesheet> = std::sync::OnceLock::new();
+    ESTILO.get_or_init(|| {
+        let c = ClassStyle::default;
+        let fill = |hex| Some(Rgb::hex(hex));
+        Stylesheet::default()
+            .page_break("salto-pagina")
+            .chart("grafico")
+            .right("right")
+            .threshold_word("Umbral")
+            .class(
+                "pequeno",
+                ClassStyle {
+                    size: Some(7.0),
+                    ..c()
+                },
+            )
+            .class(
+                "num",
+                ClassStyle {
+                    align: Some(Align::Right),
+                    ..c()
+                },
+            )
+            .class(
+                "centro",
+                ClassStyle {
+                    align: Some(Align::Center),
+                    ..c()
+                },
+            )
+            .class(
+                "gris",
+                ClassStyle {
+                    fill: fill(0xf2f2f2),
+                    ..c()
+                },
+            )
+            .class(
+                "seccion",
+                ClassStyle {
+                    bold: true,
+                    fill: fill(0xe6e6e6),
+                    keep_with_next: true,
+                    ..c()
+                },
+            )
+            .class(
+                "total",
+                ClassStyle {
+                    bold: true,
+                    top_rule: true,
+                    ..c()
+                },
+            )
+            .class("etiqueta", ClassStyle { bold: true, ..c() })
+            .class(
+                "verde",
+                ClassStyle {
+                    fill: fill(0xc6efce),
+                    bar: fill(0x43a047),
+                    ..c()
+                },
+            )
+            .class(
+                "amarillo",
+                ClassStyle {
+                    fill: fill(0xffeb9c),
+                    bar: fill(0xf9a825),
+                    ..c()
+                },
+            )
+            .class(
+                "rojo",
+                ClassStyle {
+                    fill: fill(0xffc7ce),
+                    bar: fill(0xe53935),
+                    ..c()
+                },
+            )
+    })
+}
+
 /// The engine's error in Spanish, with the XHTML line when it has one.
 fn spanish(e: &PdfError) -> (Option<usize>, String) {
-    use crate::pdf::error::{Markup, Reason};
+    use xhtml_pdf::{Markup, Reason};
     match e {
         PdfError::Xml { line, markup } => (
             Some(*line),
@@ -176,7 +281,7 @@ impl Renderer for LiteralA4Pdf {
 }
 
 /// `provincias/<provincia>_<periodo>.pdf` for every province with units,
-/// drawn on as many threads as the machine has cores.
+/// drawn in parallel.
 pub struct ProvinciasPdf;
 
 impl Renderer for ProvinciasPdf {
@@ -198,21 +303,8 @@ impl Renderer for ProvinciasPdf {
                 format!("provincias/{}_{}.pdf", p.slug(), ctx.periodo()),
             )
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |t| t.get())
-            .clamp(1, 8);
-        let mut slots: Vec<Option<Result<OutputFile, Error>>> = (0..n).map(|_| None).collect();
-        std::thread::scope(|s| {
-            for (t, chunk) in slots.chunks_mut(n.div_ceil(threads).max(1)).enumerate() {
-                let one = &one;
-                let start = t * n.div_ceil(threads).max(1);
-                s.spawn(move || {
-                    for (k, slot) in chunk.iter_mut().enumerate() {
-                        *slot = Some(one(start + k));
-                    }
-                });
-            }
-        });
-        slots.into_iter().flatten().collect()
+        // In parallel, collected in province order.
+        use rayon::prelude::*;
+        (0..n).into_par_iter().map(one).collect()
     }
 }

@@ -1,31 +1,21 @@
-//! Embedded fonts and their metrics.
+//! The fonts a document is drawn with, and their metrics.
 //!
-//! The engine ships Liberation Sans (SIL OFL 1.1, metric-compatible with Arial)
-//! in regular and bold. Advances come from the font's `hmtx` table through
-//! printpdf's `ParsedFont` and are copied once into flat per-codepoint tables, so
-//! measuring a character is one array read.
-
-use std::sync::OnceLock;
+//! The caller gives a regular and a bold TrueType face (the program ships
+//! Liberation Sans, SIL OFL 1.1, metric-compatible with Arial). Advances
+//! come from the font's `hmtx` table through printpdf's `ParsedFont` and are
+//! copied once into flat per-codepoint tables, so measuring a character is
+//! one array read.
 
 use printpdf::ParsedFont;
 
 use super::error::PdfError;
 
-const REGULAR: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/LiberationSans-Regular.ttf"
-));
-const BOLD: &[u8] = include_bytes!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/fonts/LiberationSans-Bold.ttf"
-));
-
 /// Number of codepoints covered by the flat tables (the Basic Multilingual Plane).
 const TABLE_LEN: usize = 0x1_0000;
 
 /// One font face with flat metric tables.
-pub struct Face {
-    /// PostScript-style name used in the PDF.
+pub(crate) struct Face {
+    /// Name of the face in the PDF, before its subset tag.
     pub name: &'static str,
     pub bytes: &'static [u8],
     pub parsed: ParsedFont,
@@ -81,7 +71,7 @@ impl Face {
 
     /// Advance of `c` in font units.
     #[inline]
-    pub fn advance_units(&self, c: char) -> u32 {
+    pub(crate) fn advance_units(&self, c: char) -> u32 {
         let i = c as usize;
         let i = if i < TABLE_LEN { i } else { 0 };
         u32::from(self.advances[i])
@@ -89,14 +79,14 @@ impl Face {
 
     /// Glyph id of `c` in the full font (0 if the font has no glyph for it).
     #[inline]
-    pub fn glyph(&self, c: char) -> u16 {
+    pub(crate) fn glyph(&self, c: char) -> u16 {
         let i = c as usize;
         if i < TABLE_LEN { self.glyphs[i] } else { 0 }
     }
 
     /// Whether the font has a glyph for `c`, in or beyond the Basic
     /// Multilingual Plane.
-    pub fn has(&self, c: char) -> bool {
+    pub(crate) fn has(&self, c: char) -> bool {
         let i = c as usize;
         if i < TABLE_LEN {
             self.glyphs[i] != 0
@@ -106,42 +96,47 @@ impl Face {
     }
 
     /// Width of `text` at `size` points, in points.
-    pub fn width(&self, text: &str, size: f32) -> f32 {
+    pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text.chars().map(|c| self.advance_units(c)).sum();
         units as f32 * size / self.units_per_em
     }
 }
 
-/// The regular and bold faces.
+/// The regular and bold faces. Parse them once and reuse them: parsing a
+/// face takes a few milliseconds.
 pub struct Fonts {
-    pub regular: Face,
-    pub bold: Face,
+    pub(crate) regular: Face,
+    pub(crate) bold: Face,
+}
+
+/// A TrueType face the caller gives: its name in the PDF (the PostScript
+/// name, e.g. `LiberationSans-Bold`) and its bytes, which live as long as the
+/// program (e.g. `include_bytes!`).
+#[derive(Clone, Copy, Debug)]
+pub struct FontFile {
+    /// The face's name in the PDF.
+    pub name: &'static str,
+    /// The TrueType file.
+    pub bytes: &'static [u8],
 }
 
 impl Fonts {
-    pub fn face(&self, bold: bool) -> &Face {
+    /// Parses the two faces.
+    pub fn new(regular: FontFile, bold: FontFile) -> Result<Fonts, PdfError> {
+        Ok(Fonts {
+            regular: Face::load(regular.name, regular.bytes)?,
+            bold: Face::load(bold.name, bold.bytes)?,
+        })
+    }
+
+    pub(crate) fn face(&self, bold: bool) -> &Face {
         if bold { &self.bold } else { &self.regular }
     }
-}
 
-/// Whether both faces draw `c`: a text made of such characters is shown
-/// whole. The space is always drawable; other characters the fonts lack are
-/// refused where the text is read, never dropped from a page.
-pub fn covers(c: char) -> bool {
-    c == ' ' || fonts().is_ok_and(|f| f.regular.has(c) && f.bold.has(c))
-}
-
-static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
-
-/// The embedded fonts, parsed once per process.
-pub fn fonts() -> Result<&'static Fonts, PdfError> {
-    let loaded = FONTS.get_or_init(|| {
-        let regular = Face::load("LiberationSans", REGULAR).map_err(|e| e.to_string())?;
-        let bold = Face::load("LiberationSans-Bold", BOLD).map_err(|e| e.to_string())?;
-        Ok(Fonts { regular, bold })
-    });
-    loaded.as_ref().map_err(|message| PdfError::Font {
-        font: "LiberationSans",
-        message: message.clone(),
-    })
+    /// Whether both faces draw `c`: a text made of such characters is shown
+    /// whole. The space is always drawable; a text with another character
+    /// the fonts lack is refused, never drawn with a hole.
+    pub fn covers(&self, c: char) -> bool {
+        c == ' ' || (self.regular.has(c) && self.bold.has(c))
+    }
 }

@@ -9,16 +9,15 @@ use super::xhtml_table::format_number;
 
 /// Draws the legend centred in `area`, with its top at `top`. When bars carry
 /// semáforo classes their swatch shows the three colours.
-pub fn legend(fonts: &Fonts, c: &Chart, area: Rect, top: f32, items: &mut Vec<Item>) {
+pub(crate) fn legend(fonts: &Fonts, c: &Chart, area: Rect, top: f32, items: &mut Vec<Item>) {
     let lh = style::line_height(LEGEND_SIZE);
     let base = top + baseline(fonts, LEGEND_SIZE);
     let mid = top + lh / 2.0;
     let sw = 9.0;
     let gap = 12.0;
-    let semaforo = c
-        .points
-        .iter()
-        .any(|p| bar_color(p.class) != style::BAR_DEFAULT);
+    // Bars coloured by their rows' classes: the swatch shows those colours.
+    let coloured =
+        !c.palette.is_empty() && c.points.iter().any(|p| bar_color(p) != style::BAR_DEFAULT);
     let mut entries: Vec<(u8, String)> = vec![(0, c.bar_name.clone())];
     if let Some(n) = &c.line_name {
         entries.push((1, n.clone()));
@@ -27,7 +26,7 @@ pub fn legend(fonts: &Fonts, c: &Chart, area: Rect, top: f32, items: &mut Vec<It
         let label = c
             .threshold_label
             .clone()
-            .unwrap_or_else(|| format!("Umbral {}", format_number(th)));
+            .unwrap_or_else(|| format!("{} {}", c.threshold_word, format_number(th)));
         entries.push((2, label));
     }
     entries.retain(|(_, t)| !t.trim().is_empty());
@@ -39,19 +38,17 @@ pub fn legend(fonts: &Fonts, c: &Chart, area: Rect, top: f32, items: &mut Vec<It
     let mut x = area.x + ((area.w - total) / 2.0).max(0.0);
     for ((kind, label), w) in entries.iter().zip(&widths) {
         match kind {
-            0 if semaforo => {
-                for (k, col) in [style::BAR_VERDE, style::BAR_AMARILLO, style::BAR_ROJO]
-                    .into_iter()
-                    .enumerate()
-                {
+            0 if coloured => {
+                let part = sw / c.palette.len() as f32;
+                for (k, col) in c.palette.iter().enumerate() {
                     items.push(Item::Fill {
                         rect: Rect {
-                            x: x + k as f32 * 3.0,
+                            x: x + k as f32 * part,
                             y: mid - 3.0,
-                            w: 3.0,
+                            w: part,
                             h: 6.0,
                         },
-                        color: col,
+                        color: *col,
                     });
                 }
             }

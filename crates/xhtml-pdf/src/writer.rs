@@ -97,7 +97,7 @@ fn text_string(s: &str) -> Object {
 }
 
 /// Writes the PDF file for a laid-out document.
-pub fn write(
+pub(crate) fn write(
     layout: &Layout,
     meta: &Meta,
     fonts: &Fonts,

@@ -1,10 +1,10 @@
-//! printpdf → lopdf conversion of the pages, on several threads for long
-//! documents, and parallel stream compression.
+//! printpdf → lopdf conversion of the pages, in parallel for long documents,
+//! and parallel stream compression, both on rayon's pool.
 //!
 //! printpdf turns a whole document into a lopdf document on one thread, and that
 //! step dominates the time of a long table. The pages are therefore drawn and
-//! converted in groups of a fixed size, one printpdf document per group, on as
-//! many threads as there are cores, and the page objects of the other groups are
+//! converted in groups of a fixed size, one printpdf document per group, in
+//! parallel, and the page objects of the other groups are
 //! then moved into the first one, in page order. The first group carries an
 //! extra page showing every character of the document (removed afterwards), so
 //! that the font dictionaries printpdf writes for it (widths, ToUnicode) cover
@@ -22,12 +22,6 @@ use super::error::PdfError;
 /// Pages converted together. Fixed, not derived from the number of cores:
 /// the object numbers of the document follow the groups.
 const GROUP_PAGES: usize = 16;
-
-fn threads() -> usize {
-    std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(4)
-}
 
 fn convert(
     title: &str,
@@ -90,11 +84,11 @@ fn err(e: lopdf::Error) -> PdfError {
 }
 
 /// Converts the pages into a lopdf document. `page(i)` draws page `i`; the
-/// pages are drawn, converted and compressed in groups of [`GROUP_PAGES`] on
-/// up to [`threads`] threads, so a long document never holds the drawing
-/// operations of all its pages at once, and the groups (hence the bytes) are
-/// the same on every machine.
-pub fn to_lopdf(
+/// pages are drawn, converted and compressed in groups of [`GROUP_PAGES`] in
+/// parallel, so a long document never holds the drawing operations of all
+/// its pages at once, and the groups (hence the bytes) are the same on every
+/// machine.
+pub(crate) fn to_lopdf(
     title: &str,
     fonts: &[ParsedFont; 2],
     count: usize,
@@ -110,37 +104,14 @@ pub fn to_lopdf(
             pages.push(coverage_page(used));
         }
         let mut doc = convert(title, fonts, pages)?;
-        compress_with(&mut doc, 1);
+        compress_with(&mut doc, false);
         Ok(doc)
     };
-    let workers = threads().min(groups);
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let g = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if g >= groups {
-                return done;
-            }
-            done.push((g, group(g)));
-        }
-    };
-    let mut docs: Vec<(usize, Result<lopdf::Document, PdfError>)> = Vec::with_capacity(groups);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (1..workers).map(|_| scope.spawn(work)).collect();
-        docs.extend(work());
-        for h in handles {
-            match h.join() {
-                Ok(d) => docs.extend(d),
-                Err(_) => docs.push((
-                    usize::MAX,
-                    Err(PdfError::Write("page conversion thread panicked".into())),
-                )),
-            }
-        }
-    });
-    docs.sort_by_key(|(g, _)| *g);
-    let mut docs = docs.into_iter().map(|(_, d)| d);
+    // Collected in group order whatever thread converted each.
+    use rayon::prelude::*;
+    let docs: Vec<Result<lopdf::Document, PdfError>> =
+        (0..groups).into_par_iter().map(group).collect();
+    let mut docs = docs.into_iter();
     let mut master = docs
         .next()
         .ok_or_else(|| PdfError::Write("no pages".into()))??;
@@ -221,15 +192,17 @@ pub fn to_lopdf(
 /// a fraction of the time.
 const DEFLATE_LEVEL: u32 = 6;
 
-/// Deflates every uncompressed stream, on up to four threads. (lopdf's own
-/// `compress` always uses the slowest level and one thread, which dominated the
+/// Deflates every uncompressed stream, in parallel. (lopdf's own `compress`
+/// always uses the slowest level and one thread, which dominated the
 /// rendering time of long tables.)
-pub fn compress(lo: &mut lopdf::Document) {
-    compress_with(lo, threads());
+pub(crate) fn compress(lo: &mut lopdf::Document) {
+    compress_with(lo, true);
 }
 
-/// [`compress`] on at most `threads` threads.
-fn compress_with(lo: &mut lopdf::Document, threads: usize) {
+/// [`compress`], in parallel only with `parallel` (a group being converted
+/// is already one task of the pool).
+fn compress_with(lo: &mut lopdf::Document, parallel: bool) {
+    use rayon::prelude::*;
     let level = DEFLATE_LEVEL;
     let mut streams: Vec<&mut lopdf::Stream> = lo
         .objects
@@ -240,32 +213,13 @@ fn compress_with(lo: &mut lopdf::Document, threads: usize) {
         })
         .collect();
     let total: usize = streams.iter().map(|s| s.content.len()).sum();
-    if threads < 2 || total < 256 * 1024 {
+    // Each stream is deflated on its own: the result does not depend on
+    // which thread did it.
+    if !parallel || total < 256 * 1024 {
         streams.into_iter().for_each(|s| deflate(s, level));
-        return;
+    } else {
+        streams.par_iter_mut().for_each(|s| deflate(s, level));
     }
-    // Largest first, each to the least loaded bucket.
-    streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
-    let mut buckets: Vec<(usize, Vec<&mut lopdf::Stream>)> =
-        (0..threads).map(|_| (0, Vec::new())).collect();
-    for s in streams {
-        let b = buckets
-            .iter_mut()
-            .min_by_key(|b| b.0)
-            .expect("at least one bucket");
-        b.0 += s.content.len();
-        b.1.push(s);
-    }
-    std::thread::scope(|scope| {
-        let mut iter = buckets.into_iter();
-        let first = iter.next();
-        for (_, bucket) in iter {
-            scope.spawn(move || bucket.into_iter().for_each(|s| deflate(s, level)));
-        }
-        if let Some((_, bucket)) = first {
-            bucket.into_iter().for_each(|s| deflate(s, level));
-        }
-    });
 }
 
 fn deflate(stream: &mut lopdf::Stream, level: u32) {

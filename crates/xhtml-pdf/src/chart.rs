@@ -3,7 +3,7 @@
 //! threshold, y gridlines with integer ticks, x labels, value labels and a legend.
 
 use super::chart_legend;
-use super::dom::{Chart, Classes};
+use super::dom::{Chart, ChartPoint};
 use super::fonts::Fonts;
 use super::layout::{Flow, Item, Rect, baseline};
 use super::style::{self, Rgb};
@@ -14,20 +14,12 @@ const TICK_SIZE: f32 = 7.0;
 const VALUE_SIZE: f32 = 6.5;
 pub(super) const LEGEND_SIZE: f32 = 7.5;
 
-pub(super) fn bar_color(class: Classes) -> Rgb {
-    if class.has(Classes::VERDE) {
-        style::BAR_VERDE
-    } else if class.has(Classes::AMARILLO) {
-        style::BAR_AMARILLO
-    } else if class.has(Classes::ROJO) {
-        style::BAR_ROJO
-    } else {
-        style::BAR_DEFAULT
-    }
+pub(super) fn bar_color(p: &ChartPoint) -> Rgb {
+    p.bar.unwrap_or(style::BAR_DEFAULT)
 }
 
 /// Step between y ticks: an integer 1, 2, 5 × 10^k giving at most `max_ticks` intervals.
-pub fn tick_step(top: f64, max_ticks: f64) -> f64 {
+pub(crate) fn tick_step(top: f64, max_ticks: f64) -> f64 {
     let raw = (top / max_ticks).max(1.0);
     let mag = 10f64.powf(raw.log10().floor());
     for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
@@ -40,7 +32,7 @@ pub fn tick_step(top: f64, max_ticks: f64) -> f64 {
 }
 
 /// Upper end of the y axis.
-pub fn axis_max(c: &Chart) -> f64 {
+pub(crate) fn axis_max(c: &Chart) -> f64 {
     if let Some(m) = c.max {
         return m;
     }
@@ -120,12 +112,12 @@ fn caption_of(flow: &Flow<'_>, c: &Chart) -> (Vec<text::Line>, f32) {
 }
 
 /// The height a chart takes with its caption (it is never split).
-pub fn start_height(flow: &Flow<'_>, c: &Chart) -> f32 {
+pub(crate) fn start_height(flow: &Flow<'_>, c: &Chart) -> f32 {
     let (_, cap_h) = caption_of(flow, c);
     cap_h + c.height.min(flow.geometry.body.h - cap_h)
 }
 
-pub fn layout_chart(flow: &mut Flow<'_>, c: &Chart) {
+pub(crate) fn layout_chart(flow: &mut Flow<'_>, c: &Chart) {
     let fonts = flow.fonts;
     let cap_size = style::BODY_SIZE;
     let cap_lh = style::line_height(cap_size);
@@ -232,7 +224,7 @@ fn draw(fonts: &Fonts, c: &Chart, area: Rect, items: &mut Vec<Item>) {
                     w: bar_w,
                     h: bottom - y,
                 },
-                color: bar_color(p.class),
+                color: bar_color(p),
             });
         }
         let (t, size) = fit(fonts, &p.value_label, VALUE_SIZE, 4.5, slot * 0.95);

@@ -21,7 +21,7 @@ fn substitute(spans: &[Span], number: &str, count: &str) -> Vec<Span> {
 }
 
 /// Height of running text once the placeholders are replaced by `number`.
-pub fn height(fonts: &Fonts, r: &Running, width: f32, number: &str) -> f32 {
+pub(crate) fn height(fonts: &Fonts, r: &Running, width: f32, number: &str) -> f32 {
     let r = Running {
         left: substitute(&r.left, number, number),
         right: substitute(&r.right, number, number),
@@ -47,7 +47,7 @@ fn lines(fonts: &Fonts, r: &Running, width: f32) -> (f32, Vec<Line>, Vec<Line>) 
 
 /// Draws a running header (`top`) or footer for page `number` of `count`: the
 /// text sits in the margin, separated from the body by a thin rule.
-pub fn draw(
+pub(crate) fn draw(
     items: &mut Vec<Item>,
     fonts: &Fonts,
     g: &Geometry,

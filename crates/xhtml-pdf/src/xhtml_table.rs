@@ -1,7 +1,7 @@
 //! Reading of `<table>` and of `<figure class="grafico">` (a chart whose data is a
 //! table, so that a browser shows the numbers).
 
-use super::dom::{Cell, Chart, ChartPoint, Classes, ColWidth, Row, Table, mm};
+use super::dom::{Cell, Chart, ChartPoint, ColWidth, Row, Table, mm};
 use super::error::{PdfError, Reason};
 use super::reader::{self, Attrs, Node};
 use super::xhtml::Parser;
@@ -14,7 +14,6 @@ pub(super) fn table(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ta
         head: Vec::new(),
         body: Vec::new(),
         bookmark: attrs.get("data-marcador").map(|s| s.trim().to_string()),
-        line,
     };
     let mut foot = Vec::new();
     loop {
@@ -159,7 +158,7 @@ fn rows(p: &mut Parser<'_>, end: &str, out: &mut Vec<Row>) -> Result<(), PdfErro
 
 fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
     let line = p.r.line();
-    let row_class = attrs.get("class").map(Classes::parse).unwrap_or_default();
+    let row_class = p.style.resolve(attrs.get("class").unwrap_or(""));
     let mut cells = Vec::new();
     loop {
         match p.r.next_node()? {
@@ -185,7 +184,7 @@ fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
                 let colspan = span("colspan")?;
                 let rowspan = span("rowspan")?;
                 let header = name == "th";
-                let class = row_class.union(a.get("class").map(Classes::parse).unwrap_or_default());
+                let class = row_class.then(&p.style.resolve(a.get("class").unwrap_or("")));
                 let spans = p.inline(&name, header)?;
                 cells.push(Cell {
                     spans,
@@ -253,6 +252,8 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
         line_name: None,
         points: Vec::new(),
         bookmark: attrs.get("data-marcador").map(|s| s.trim().to_string()),
+        palette: p.style.bar_colours(),
+        threshold_word: p.style.threshold_word.clone(),
     };
     let mut data = None;
     loop {
@@ -344,7 +345,7 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
             value,
             value_label: written_number(&v),
             line_value,
-            class: row.cells[1].class.union(row.cells[0].class),
+            bar: row.cells[1].class.bar.or(row.cells[0].class.bar),
         });
     }
     if chart.line_name.is_some() && chart.points.iter().all(|pt| pt.line_value.is_none()) {
@@ -361,7 +362,7 @@ fn written_number(v: &str) -> String {
 
 /// Formats a number the Spanish way: decimal comma, at most two decimals, no
 /// trailing zeros ("91,5", "100", "107,06").
-pub fn format_number(v: f64) -> String {
+pub(crate) fn format_number(v: f64) -> String {
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     let s = if s == "-0" { "0" } else { s };

@@ -4,14 +4,18 @@
 
 use super::dom::{Block, Document, Running, Span};
 use super::error::{PdfError, Reason};
+use super::fonts::Fonts;
 use super::reader::{self, Attrs, BREAK, Node, XmlReader};
+use super::style::Stylesheet;
 use super::xhtml_table;
 
-/// Parses an XHTML document.
-pub fn parse(src: &str) -> Result<Document, PdfError> {
+/// Parses an XHTML document; `style` says what its classes mean, and its
+/// text must be drawable with `fonts`.
+pub(crate) fn parse(src: &str, style: &Stylesheet, fonts: &Fonts) -> Result<Document, PdfError> {
     let mut p = Parser {
         depth: 0,
-        r: XmlReader::new(src),
+        r: XmlReader::new(src, fonts),
+        style,
     };
     let mut doc = Document::default();
     loop {
@@ -67,6 +71,7 @@ pub(super) struct Parser<'a> {
     pub(super) r: XmlReader<'a>,
     /// Elements open inside one another: the parser recurses on them.
     depth: usize,
+    pub(super) style: &'a Stylesheet,
 }
 
 /// The most elements one may open inside another: far beyond any page, and
@@ -187,7 +192,7 @@ impl<'a> Parser<'a> {
                 }
                 self.list(&name, doc)?;
             }
-            "div" if attrs.has_class("salto-pagina") => {
+            "div" if attrs.has_class(&self.style.page_break) => {
                 self.r.skip(&name)?;
                 doc.blocks.push(Block::PageBreak);
                 if let Some(text) = bookmark {
@@ -198,7 +203,7 @@ impl<'a> Parser<'a> {
                 let table = xhtml_table::table(self, &attrs, line)?;
                 doc.blocks.push(Block::Table(table));
             }
-            "figure" if attrs.has_class("grafico") => {
+            "figure" if attrs.has_class(&self.style.chart) => {
                 let chart = xhtml_table::chart(self, &attrs, line)?;
                 doc.blocks.push(Block::Chart(chart));
             }
@@ -266,7 +271,7 @@ impl<'a> Parser<'a> {
                     text: t.into_owned(),
                     bold: false,
                 }),
-                Node::Start(name, attrs) if attrs.has_class("right") => {
+                Node::Start(name, attrs) if attrs.has_class(&self.style.right) => {
                     self.inline_element(&name, &attrs, &mut right, false)?;
                 }
                 Node::Start(name, attrs) => self.inline_element(&name, &attrs, &mut left, false)?,

@@ -1,7 +1,7 @@
 //! Table layout: grid placement (colspan/rowspan), column widths, cell measuring
 //! and drawing. Pagination lives in [`super::paginate`].
 
-use super::dom::{Cell, Classes, ColWidth, Row, Table};
+use super::dom::{Cell, ColWidth, Row, Table};
 use super::error::PdfError;
 use super::layout::{EPS, Flow, Item, Rect, push_line_items};
 use super::paginate::{self, RowSlice};
@@ -10,7 +10,7 @@ use super::text::{self, Line};
 
 /// A cell placed in the grid, with its wrapped lines.
 #[derive(Debug, Clone)]
-pub struct Measured {
+pub(crate) struct Measured {
     pub row: usize,
     pub col: usize,
     pub colspan: usize,
@@ -22,12 +22,12 @@ pub struct Measured {
 }
 
 impl Measured {
-    pub fn last_row(&self) -> usize {
+    pub(crate) fn last_row(&self) -> usize {
         self.row + self.rowspan - 1
     }
 
     /// Number of lines that fit in a box of height `h`.
-    pub fn lines_fitting(&self, h: f32) -> usize {
+    pub(crate) fn lines_fitting(&self, h: f32) -> usize {
         let lh = self.style.line_height();
         ((h - 2.0 * style::CELL_PAD + EPS) / lh).floor().max(0.0) as usize
     }
@@ -35,7 +35,7 @@ impl Measured {
 
 /// The rows of a `thead` or of the body, measured.
 #[derive(Debug, Clone, Default)]
-pub struct Group {
+pub(crate) struct Group {
     pub rows: usize,
     /// Cells in row order.
     pub cells: Vec<Measured>,
@@ -53,7 +53,7 @@ pub struct Group {
 
 /// One drawn part of a cell (a rowspan cell crossing pages has several).
 #[derive(Debug, Clone, PartialEq)]
-pub struct CellBox {
+pub(crate) struct CellBox {
     pub page: usize,
     pub rect: Rect,
     pub head: bool,
@@ -67,7 +67,7 @@ pub struct CellBox {
 
 /// Everything the table layout decided, for drawing and for tests.
 #[derive(Debug, Clone, Default)]
-pub struct TableTrace {
+pub(crate) struct TableTrace {
     /// Column boundaries (columns + 1 values).
     pub col_x: Vec<f32>,
     pub head: Group,
@@ -121,7 +121,7 @@ fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
 
 /// What a table needs on the page it starts on (a heading before it is kept
 /// with this much). Measures only the header and the first row.
-pub fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
+pub(crate) fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
     let (head_cells, head_cols) = place(&t.head);
     let first = &t.body[..t.body.len().min(1)];
     let (body_cells, body_cols) = place(first);
@@ -136,7 +136,7 @@ pub fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
     start_need(flow, t, head_h, &body)
 }
 
-pub fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
+pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
     let (head_cells, head_cols) = place(&t.head);
     let (body_cells, body_cols) = place(&t.body);
     let n_cols = head_cols.max(body_cols).max(t.cols.len());
@@ -222,7 +222,7 @@ fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
 }
 
 /// Resolves column widths so that they add up to `total`.
-pub fn column_widths(spec: &[ColWidth], n: usize, total: f32) -> Vec<f32> {
+pub(crate) fn column_widths(spec: &[ColWidth], n: usize, total: f32) -> Vec<f32> {
     let mut w = vec![0.0f32; n];
     let mut auto = Vec::new();
     let mut used = 0.0;
@@ -270,14 +270,14 @@ fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]
         }
         let col = col.min(n_cols - 1);
         let colspan = colspan.min(n_cols - col);
-        let st = style::cell_style(cell.class, cell.header);
+        let st = style::cell_style(&cell.class, cell.header);
         let width = col_x[col + colspan] - col_x[col];
         let lines = text::wrap(flow.fonts, &cell.spans, st.size, width - 2.0 * pad, st.bold);
         let height = lines.len().max(1) as f32 * st.line_height() + 2.0 * pad;
         let idx = g.cells.len();
         if rowspan == 1 {
             g.base[row] = g.base[row].max(height);
-            if cell.class.has(Classes::SECCION) {
+            if cell.class.keep_with_next {
                 g.keep_with_next[row] = true;
             }
         } else {

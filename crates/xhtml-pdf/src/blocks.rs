@@ -8,7 +8,7 @@ use super::text;
 /// Lays out `h1`–`h3`: bold, wrapped, kept with what follows (`follow`: the
 /// height the next block needs to start, at least ~20 mm); `h1` and `h2` (and
 /// headings with `data-marcador`) add a bookmark.
-pub fn heading(
+pub(crate) fn heading(
     flow: &mut Flow<'_>,
     level: u8,
     spans: &[Span],
@@ -61,7 +61,7 @@ pub fn heading(
 }
 
 /// Lays out a paragraph; its lines flow across pages.
-pub fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&str>) {
+pub(crate) fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&str>) {
     let size = style::BODY_SIZE;
     let lh = style::line_height(size);
     let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, false);

@@ -6,7 +6,94 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::Command;
 
-use lotaip::pdf::{PdfError, render_xhtml};
+use xhtml_pdf::{Align, ClassStyle, FontFile, Fonts, PdfError, Rgb, Stylesheet};
+
+/// The fonts the tests draw with: the program's.
+fn fonts() -> &'static Fonts {
+    static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+    FONTS.get_or_init(|| {
+        Fonts::new(
+            FontFile {
+                name: "LiberationSans",
+                bytes: include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf"),
+            },
+            FontFile {
+                name: "LiberationSans-Bold",
+                bytes: include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf"),
+            },
+        )
+        .expect("fonts")
+    })
+}
+
+/// The classes of the samples.
+fn stylesheet() -> Stylesheet {
+    let c = ClassStyle::default;
+    let fill = |hex| Some(Rgb::hex(hex));
+    Stylesheet::default()
+        .page_break("salto-pagina")
+        .chart("grafico")
+        .threshold_word("Umbral")
+        .class(
+            "num",
+            ClassStyle {
+                align: Some(Align::Right),
+                ..c()
+            },
+        )
+        .class(
+            "centro",
+            ClassStyle {
+                align: Some(Align::Center),
+                ..c()
+            },
+        )
+        .class(
+            "seccion",
+            ClassStyle {
+                bold: true,
+                fill: fill(0xe6e6e6),
+                keep_with_next: true,
+                ..c()
+            },
+        )
+        .class(
+            "total",
+            ClassStyle {
+                bold: true,
+                top_rule: true,
+                ..c()
+            },
+        )
+        .class(
+            "verde",
+            ClassStyle {
+                fill: fill(0xc6efce),
+                bar: fill(0x43a047),
+                ..c()
+            },
+        )
+        .class(
+            "amarillo",
+            ClassStyle {
+                fill: fill(0xffeb9c),
+                bar: fill(0xf9a825),
+                ..c()
+            },
+        )
+        .class(
+            "rojo",
+            ClassStyle {
+                fill: fill(0xffc7ce),
+                bar: fill(0xe53935),
+                ..c()
+            },
+        )
+}
+
+fn render_xhtml(xhtml: &str) -> Result<Vec<u8>, PdfError> {
+    xhtml_pdf::render(xhtml, &stylesheet(), fonts())
+}
 
 fn tmp_pdf(name: &str, bytes: &[u8]) -> PathBuf {
     let path = std::env::temp_dir().join(format!("pdf-engine-{}-{name}.pdf", std::process::id()));
@@ -189,7 +276,7 @@ fn malformed_input_is_reported() {
             &err,
             PdfError::Xml {
                 line: 1,
-                markup: lotaip::pdf::error::Markup::Mismatched { expected, found }
+                markup: xhtml_pdf::Markup::Mismatched { expected, found }
             } if expected == "td" && found == "tr"
         ),
         "{err}"

@@ -4,11 +4,71 @@
 mod tables;
 
 use super::dom::Span;
-use super::fonts::fonts;
+use super::fonts::{FontFile, Fonts};
 use super::layout::{EPS, Item, Layout};
+use super::style::{Align, ClassStyle, Rgb, Stylesheet};
 use super::table::TableTrace;
 use super::text::wrap;
-use super::{PdfError, layout_xhtml};
+use super::{PdfError, dom};
+
+/// The program's fonts, parsed once for the tests.
+pub(crate) fn fonts() -> &'static Fonts {
+    static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+    FONTS.get_or_init(|| {
+        let file = |name, bytes| FontFile { name, bytes };
+        Fonts::new(
+            file(
+                "LiberationSans",
+                include_bytes!("../../../../assets/fonts/LiberationSans-Regular.ttf"),
+            ),
+            file(
+                "LiberationSans-Bold",
+                include_bytes!("../../../../assets/fonts/LiberationSans-Bold.ttf"),
+            ),
+        )
+        .expect("the fonts parse")
+    })
+}
+
+/// A stylesheet with the classes the tests use.
+pub(crate) fn stylesheet() -> Stylesheet {
+    let fill = |hex| ClassStyle {
+        fill: Some(Rgb::hex(hex)),
+        ..ClassStyle::default()
+    };
+    Stylesheet::default()
+        .page_break("salto-pagina")
+        .chart("grafico")
+        .class(
+            "num",
+            ClassStyle {
+                align: Some(Align::Right),
+                ..ClassStyle::default()
+            },
+        )
+        .class(
+            "seccion",
+            ClassStyle {
+                bold: true,
+                keep_with_next: true,
+                ..fill(0xe6e6e6)
+            },
+        )
+        .class(
+            "verde",
+            ClassStyle {
+                bar: Some(Rgb::hex(0x43a047)),
+                ..fill(0xc6efce)
+            },
+        )
+}
+
+/// Parses and lays out `xhtml` without writing a PDF.
+pub(crate) fn layout_xhtml(xhtml: &str) -> Result<(dom::Document, Layout), PdfError> {
+    let doc = super::xhtml::parse(xhtml, &stylesheet(), fonts())?;
+    let layout = super::layout::layout(&doc, fonts())?;
+    Ok((doc, layout))
+}
 
 const WORDS: &[&str] = &[
     "Dirección",
@@ -126,7 +186,7 @@ fn table(l: &Layout) -> &TableTrace {
 
 /// Width of drawn line `i` of a cell, measured again with the font.
 fn measured(t: &TableTrace, head: bool, cell: usize, i: usize) -> f32 {
-    let f = fonts().unwrap();
+    let f = fonts();
     let c = if head {
         &t.head.cells[cell]
     } else {
@@ -163,7 +223,7 @@ fn report() -> String {
 
 #[test]
 fn wrapped_lines_never_exceed_the_width() {
-    let f = fonts().unwrap();
+    let f = fonts();
     let mut rng = Rng(3);
     for _ in 0..300 {
         let spans = vec![
@@ -195,7 +255,7 @@ fn nothing_crosses_the_margins() {
 /// Asserts that no body item crosses the margins and that the running header
 /// and footer stay in the margin bands.
 fn assert_inside_margins(l: &Layout) {
-    let f = fonts().unwrap();
+    let f = fonts();
     let g = l.geometry;
     let (x0, y0, x1, y1) = (g.body.x, g.body.y, g.body.x + g.body.w, g.body.y + g.body.h);
     for (p, page) in l.pages.iter().enumerate() {
@@ -341,7 +401,11 @@ fn errors_name_the_element_and_line() {
 fn page_of(l: &Layout, needle: &str) -> usize {
     l.pages
         .iter()
-        .position(|p| p.items.iter().any(|i| matches!(i, crate::pdf::layout::Item::Text { text, .. } if text.contains(needle))))
+        .position(|p| {
+            p.items.iter().any(
+                |i| matches!(i, crate::layout::Item::Text { text, .. } if text.contains(needle)),
+            )
+        })
         .unwrap_or_else(|| panic!("«{needle}» not laid out"))
 }
 

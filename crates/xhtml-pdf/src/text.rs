@@ -12,7 +12,7 @@ const EPS: f32 = 0.01;
 
 /// A piece of a line in one style.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Frag {
+pub(crate) struct Frag {
     pub text: String,
     pub bold: bool,
     /// Offset from the start of the line, in points.
@@ -22,7 +22,7 @@ pub struct Frag {
 
 /// One laid-out line.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Line {
+pub(crate) struct Line {
     pub frags: Vec<Frag>,
     pub width: f32,
 }
@@ -153,7 +153,7 @@ impl Builder<'_> {
 
 /// Breaks `spans` into lines no wider than `max_width` points at `size` points.
 /// `force_bold` renders every span bold.
-pub fn wrap(
+pub(crate) fn wrap(
     fonts: &Fonts,
     spans: &[Span],
     size: f32,

@@ -8,27 +8,50 @@
 pub enum PdfError {
     /// The input is not well-formed XML (unclosed or mismatched tags, bad attributes...).
     #[error("XHTML line {line}: malformed markup: {markup}")]
-    Xml { line: usize, markup: Markup },
+    Xml {
+        /// Line of the XHTML input (1-based).
+        line: usize,
+        /// What is wrong.
+        markup: Markup,
+    },
 
     /// An entity reference the engine does not know, e.g. `&foo;`.
     #[error("XHTML line {line}: unknown entity `&{name};`")]
-    UnknownEntity { line: usize, name: String },
+    UnknownEntity {
+        /// Line of the XHTML input (1-based).
+        line: usize,
+        /// The entity's name, without `&` and `;`.
+        name: String,
+    },
 
     /// Well-formed markup that the engine does not support or that has a bad value.
     #[error("XHTML line {line}: <{element}>: {reason}")]
     Invalid {
+        /// Line of the XHTML input (1-based).
         line: usize,
+        /// The element's name, without brackets.
         element: String,
+        /// Why it is refused.
         reason: Reason,
     },
 
     /// A character the embedded fonts have no glyph for: it would not show.
-    #[error("XHTML line {line}: character U+{:04X} is not in the embedded fonts", *.ch as u32)]
-    Glyph { line: usize, ch: char },
+    #[error("XHTML line {line}: character U+{:04X} is not in the fonts", *.ch as u32)]
+    Glyph {
+        /// Line of the XHTML input (1-based).
+        line: usize,
+        /// The character.
+        ch: char,
+    },
 
-    /// The embedded font could not be parsed or subset.
-    #[error("embedded font {font}: {message}")]
-    Font { font: &'static str, message: String },
+    /// A font could not be parsed or subset.
+    #[error("font {font}: {message}")]
+    Font {
+        /// The font's name, as given in its [`crate::FontFile`].
+        font: &'static str,
+        /// What went wrong.
+        message: String,
+    },
 
     /// The PDF writer reported an error.
     #[error("PDF output: {0}")]
@@ -49,7 +72,12 @@ impl PdfError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Markup {
     /// `</found>` closes the open `<expected>`.
-    Mismatched { expected: String, found: String },
+    Mismatched {
+        /// The element that is open.
+        expected: String,
+        /// The element the end tag names.
+        found: String,
+    },
     /// `</name>` closes nothing.
     Unmatched(String),
     /// `<name>` is never closed.
@@ -77,15 +105,23 @@ pub enum Reason {
     /// The element is not closed before its parent or the document ends.
     NotClosed,
     /// The element may not stand where it is; `allowed` says what may.
-    NotAllowed { within: String, allowed: String },
+    NotAllowed {
+        /// Where it stands (`<table>`, `a list`…).
+        within: String,
+        /// What may stand there.
+        allowed: String,
+    },
     /// Text where only elements may stand.
     TextOutside(String),
     /// The document has no `<html>` root.
     NoRoot,
     /// An attribute or `<meta>` value the engine cannot read.
     BadValue {
+        /// The attribute or setting.
         what: String,
+        /// The value written.
         value: String,
+        /// What would be read.
         expected: String,
     },
     /// A chart without its data table, or a data row without label and value.

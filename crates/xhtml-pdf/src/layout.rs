@@ -4,7 +4,7 @@
 
 use super::blocks;
 use super::chart;
-use super::dom::{Block, Document, Margins, mm};
+use super::dom::{Block, Document, mm};
 use super::error::PdfError;
 use super::fonts::Fonts;
 use super::running;
@@ -12,11 +12,11 @@ use super::style::{self, Rgb};
 use super::table::{self, TableTrace};
 use super::text::Line;
 
-pub const EPS: f32 = 0.01;
+pub(crate) const EPS: f32 = 0.01;
 
 /// Rectangle in points; `y` is measured downwards from the top of the page.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rect {
+pub(crate) struct Rect {
     pub x: f32,
     pub y: f32,
     pub w: f32,
@@ -25,7 +25,7 @@ pub struct Rect {
 
 /// Something drawn on a page. Coordinates are from the top-left page corner.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Item {
+pub(crate) enum Item {
     Fill {
         rect: Rect,
         color: Rgb,
@@ -58,30 +58,29 @@ pub enum Item {
 
 /// A laid-out page: body items and running header/footer items.
 #[derive(Debug, Clone, Default)]
-pub struct Page {
+pub(crate) struct Page {
     pub items: Vec<Item>,
     pub running: Vec<Item>,
 }
 
 /// Page size and the box the body flows in.
 #[derive(Debug, Clone, Copy)]
-pub struct Geometry {
+pub(crate) struct Geometry {
     pub width: f32,
     pub height: f32,
-    pub margins: Margins,
     /// Body box; equals the margin box unless the header or footer needs more room.
     pub body: Rect,
 }
 
 impl Geometry {
-    pub fn body_bottom(&self) -> f32 {
+    pub(crate) fn body_bottom(&self) -> f32 {
         self.body.y + self.body.h
     }
 }
 
 /// An outline entry.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Bookmark {
+pub(crate) struct Bookmark {
     pub title: String,
     /// 1 = top level.
     pub level: u8,
@@ -92,15 +91,16 @@ pub struct Bookmark {
 
 /// Result of laying out a document.
 #[derive(Debug, Clone)]
-pub struct Layout {
+pub(crate) struct Layout {
     pub geometry: Geometry,
     pub pages: Vec<Page>,
     pub bookmarks: Vec<Bookmark>,
+    #[allow(dead_code)] // Read by the pagination tests.
     pub tables: Vec<TableTrace>,
 }
 
 /// Layout state shared by the block layouters.
-pub struct Flow<'f> {
+pub(crate) struct Flow<'f> {
     pub fonts: &'f Fonts,
     pub geometry: Geometry,
     pub pages: Vec<Page>,
@@ -113,24 +113,24 @@ pub struct Flow<'f> {
 }
 
 impl<'f> Flow<'f> {
-    pub fn page_index(&self) -> usize {
+    pub(crate) fn page_index(&self) -> usize {
         self.pages.len() - 1
     }
 
-    pub fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         self.pages.push(Page::default());
         self.y = self.geometry.body.y;
     }
 
-    pub fn at_top(&self) -> bool {
+    pub(crate) fn at_top(&self) -> bool {
         self.y <= self.geometry.body.y + EPS
     }
 
-    pub fn remaining(&self) -> f32 {
+    pub(crate) fn remaining(&self) -> f32 {
         self.geometry.body_bottom() - self.y
     }
 
-    pub fn push(&mut self, item: Item) {
+    pub(crate) fn push(&mut self, item: Item) {
         self.pages
             .last_mut()
             .expect("a page exists")
@@ -139,7 +139,7 @@ impl<'f> Flow<'f> {
     }
 
     /// Adds vertical space unless at the top of a page.
-    pub fn space(&mut self, h: f32) {
+    pub(crate) fn space(&mut self, h: f32) {
         if !self.at_top() {
             self.y = (self.y + h).min(self.geometry.body_bottom());
         }
@@ -147,7 +147,7 @@ impl<'f> Flow<'f> {
 
     /// Records a bookmark at the current position. `level` 0 means "one below the
     /// last heading".
-    pub fn bookmark(&mut self, title: &str, level: u8) {
+    pub(crate) fn bookmark(&mut self, title: &str, level: u8) {
         let level = if level == 0 {
             (self.heading_level + 1).min(3)
         } else {
@@ -165,20 +165,20 @@ impl<'f> Flow<'f> {
     }
 
     /// Pushes the text items of `line` with its left edge at `x` and its top at `top`.
-    pub fn push_line(&mut self, line: &Line, x: f32, top: f32, size: f32, color: Rgb) {
+    pub(crate) fn push_line(&mut self, line: &Line, x: f32, top: f32, size: f32, color: Rgb) {
         let page = self.pages.last_mut().expect("a page exists");
         push_line_items(&mut page.items, self.fonts, line, x, top, size, color);
     }
 }
 
 /// Baseline offset from the top of a line box of `size` points.
-pub fn baseline(fonts: &Fonts, size: f32) -> f32 {
+pub(crate) fn baseline(fonts: &Fonts, size: f32) -> f32 {
     let f = &fonts.regular;
     let lh = style::line_height(size);
     (lh - (f.ascent + f.descent) * size) / 2.0 + f.ascent * size
 }
 
-pub fn push_line_items(
+pub(crate) fn push_line_items(
     items: &mut Vec<Item>,
     fonts: &Fonts,
     line: &Line,
@@ -202,7 +202,7 @@ pub fn push_line_items(
 }
 
 /// Lays out a parsed document.
-pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
+pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
     let meta = &doc.meta;
     let m = meta.margins;
     let content_w = meta.page_width - m.left - m.right;
@@ -235,7 +235,6 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> {
     let geometry = Geometry {
         width: meta.page_width,
         height: meta.page_height,
-        margins: m,
         body: Rect {
             x: m.left,
             y: top,

@@ -8,12 +8,13 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::dom::{Span, mm};
 use super::error::{Markup, PdfError, Reason};
+use super::fonts::Fonts;
 
 /// Marker for `<br/>` while inline text is collected (XML text cannot contain NUL).
-pub const BREAK: char = '\0';
+pub(crate) const BREAK: char = '\0';
 
 /// A simplified XML event.
-pub enum Node<'a> {
+pub(crate) enum Node<'a> {
     Start(String, Attrs),
     End(String),
     Text(Cow<'a, str>),
@@ -22,10 +23,10 @@ pub enum Node<'a> {
 
 /// Attributes of one element, in document order.
 #[derive(Debug, Default)]
-pub struct Attrs(Vec<(String, String)>);
+pub(crate) struct Attrs(Vec<(String, String)>);
 
 impl Attrs {
-    pub fn get(&self, name: &str) -> Option<&str> {
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|(k, _)| k == name)
@@ -33,22 +34,24 @@ impl Attrs {
     }
 
     /// True if the space-separated `class` attribute contains `name`.
-    pub fn has_class(&self, name: &str) -> bool {
+    pub(crate) fn has_class(&self, name: &str) -> bool {
         self.get("class")
             .is_some_and(|c| c.split_ascii_whitespace().any(|n| n == name))
     }
 }
 
 /// Pull parser over the input with line tracking.
-pub struct XmlReader<'a> {
+pub(crate) struct XmlReader<'a> {
     reader: Reader<&'a [u8]>,
     src: &'a str,
     counted_to: usize,
     counted_line: usize,
+    /// The fonts the text will be drawn with: a character they lack is an error.
+    fonts: &'a Fonts,
 }
 
 impl<'a> XmlReader<'a> {
-    pub fn new(src: &'a str) -> Self {
+    pub(crate) fn new(src: &'a str, fonts: &'a Fonts) -> Self {
         let mut reader = Reader::from_str(src);
         let config = reader.config_mut();
         config.expand_empty_elements = true;
@@ -56,6 +59,7 @@ impl<'a> XmlReader<'a> {
         XmlReader {
             reader,
             src,
+            fonts,
             counted_to: 0,
             counted_line: 1,
         }
@@ -77,13 +81,13 @@ impl<'a> XmlReader<'a> {
     }
 
     /// Line number (1-based) of the position the reader has reached.
-    pub fn line(&mut self) -> usize {
+    pub(crate) fn line(&mut self) -> usize {
         let pos = self.reader.buffer_position() as usize;
         self.line_at(pos)
     }
 
     /// Next event; comments, declarations and processing instructions are skipped.
-    pub fn next_node(&mut self) -> Result<Node<'a>, PdfError> {
+    pub(crate) fn next_node(&mut self) -> Result<Node<'a>, PdfError> {
         loop {
             let event = match self.reader.read_event() {
                 Ok(ev) => ev,
@@ -137,7 +141,7 @@ impl<'a> XmlReader<'a> {
     fn drawable<'t>(&mut self, text: Cow<'t, str>) -> Result<Cow<'t, str>, PdfError> {
         match text
             .chars()
-            .find(|c| !c.is_whitespace() && !super::fonts::covers(*c))
+            .find(|c| !c.is_whitespace() && !self.fonts.covers(*c))
         {
             Some(ch) => Err(PdfError::Glyph {
                 line: self.line(),
@@ -182,7 +186,7 @@ impl<'a> XmlReader<'a> {
 
     /// Skips everything up to and including the end tag of `name` (whose start tag
     /// has just been read).
-    pub fn skip(&mut self, name: &str) -> Result<(), PdfError> {
+    pub(crate) fn skip(&mut self, name: &str) -> Result<(), PdfError> {
         let mut depth = 0usize;
         loop {
             match self.next_node()? {
@@ -267,7 +271,7 @@ fn markup(e: &quick_xml::Error) -> Markup {
 
 /// Collapses whitespace the HTML way and turns [`BREAK`] markers into `'\n'`.
 /// Adjacent spans with the same style are merged.
-pub fn normalize(raw: Vec<Span>) -> Vec<Span> {
+pub(crate) fn normalize(raw: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(raw.len());
     let mut pending_space = false;
     let mut line_start = true;
@@ -317,7 +321,7 @@ pub fn normalize(raw: Vec<Span>) -> Vec<Span> {
 }
 
 /// Plain text of spans (forced breaks become spaces).
-pub fn plain_text(spans: &[Span]) -> String {
+pub(crate) fn plain_text(spans: &[Span]) -> String {
     let mut s = String::new();
     for span in spans {
         s.push_str(&span.text);
@@ -326,7 +330,7 @@ pub fn plain_text(spans: &[Span]) -> String {
 }
 
 /// Parses a length such as `60mm`, `6cm`, `170pt` or `60` (millimetres) into points.
-pub fn parse_length(v: &str) -> Option<f32> {
+pub(crate) fn parse_length(v: &str) -> Option<f32> {
     let v = v.trim();
     let (num, factor) = if let Some(n) = v.strip_suffix("mm") {
         (n, mm(1.0))
@@ -342,13 +346,13 @@ pub fn parse_length(v: &str) -> Option<f32> {
 }
 
 /// The number in a cell's text: without surrounding spaces and a trailing `%`.
-pub fn number_text(v: &str) -> &str {
+pub(crate) fn number_text(v: &str) -> &str {
     v.trim().trim_end_matches('%').trim()
 }
 
 /// Parses a plain decimal number ("91.5"); a decimal comma, spaces and a trailing
 /// `%` are tolerated.
-pub fn parse_number(v: &str) -> Option<f64> {
+pub(crate) fn parse_number(v: &str) -> Option<f64> {
     let t = number_text(v).replace(',', ".");
     let n: f64 = t.parse().ok()?;
     n.is_finite().then_some(n)

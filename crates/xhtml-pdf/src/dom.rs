@@ -2,17 +2,19 @@
 //!
 //! All lengths are in PDF points (1/72 inch) unless a field says otherwise.
 
+use crate::style::{ClassStyle, Rgb};
+
 /// Points per millimetre.
-pub const PT_PER_MM: f32 = 72.0 / 25.4;
+pub(crate) const PT_PER_MM: f32 = 72.0 / 25.4;
 
 /// Converts millimetres to points.
-pub fn mm(v: f32) -> f32 {
+pub(crate) fn mm(v: f32) -> f32 {
     v * PT_PER_MM
 }
 
 /// A parsed document.
 #[derive(Debug, Clone, Default)]
-pub struct Document {
+pub(crate) struct Document {
     pub meta: Meta,
     /// Running header printed at the top of every page.
     pub header: Option<Running>,
@@ -24,7 +26,7 @@ pub struct Document {
 
 /// Information from `<head>`.
 #[derive(Debug, Clone)]
-pub struct Meta {
+pub(crate) struct Meta {
     pub title: String,
     pub author: String,
     pub subject: String,
@@ -60,7 +62,7 @@ impl Default for Meta {
 
 /// Page margins in points.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Margins {
+pub(crate) struct Margins {
     pub top: f32,
     pub right: f32,
     pub bottom: f32,
@@ -72,21 +74,21 @@ pub struct Margins {
 /// Whitespace is already collapsed the HTML way: single spaces, no space at the
 /// start or end of a block and none around a forced break.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Span {
+pub(crate) struct Span {
     pub text: String,
     pub bold: bool,
 }
 
 /// Running header or footer: a left part and an optional right-aligned part.
 #[derive(Debug, Clone, Default)]
-pub struct Running {
+pub(crate) struct Running {
     pub left: Vec<Span>,
     pub right: Vec<Span>,
 }
 
 /// Block-level content.
 #[derive(Debug, Clone)]
-pub enum Block {
+pub(crate) enum Block {
     Heading {
         level: u8,
         spans: Vec<Span>,
@@ -96,7 +98,7 @@ pub enum Block {
         spans: Vec<Span>,
         bookmark: Option<String>,
     },
-    /// `<div class="salto-pagina">`.
+    /// A `<div>` with the stylesheet's page-break class.
     PageBreak,
     /// A bookmark at the current position (`data-marcador` on a container).
     Marker(String),
@@ -104,56 +106,9 @@ pub enum Block {
     Chart(Chart),
 }
 
-/// Built-in classes, as a bit set.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Classes(pub u16);
-
-impl Classes {
-    pub const NUM: u16 = 1;
-    pub const CENTRO: u16 = 1 << 1;
-    pub const SECCION: u16 = 1 << 2;
-    pub const TOTAL: u16 = 1 << 3;
-    pub const VERDE: u16 = 1 << 4;
-    pub const AMARILLO: u16 = 1 << 5;
-    pub const ROJO: u16 = 1 << 6;
-    pub const GRIS: u16 = 1 << 7;
-    pub const PEQUENO: u16 = 1 << 8;
-    pub const ETIQUETA: u16 = 1 << 9;
-
-    /// Parses a space-separated `class` attribute; unknown names are ignored (they
-    /// may be meant for the browser stylesheet only).
-    pub fn parse(attr: &str) -> Classes {
-        let mut bits = 0;
-        for name in attr.split_ascii_whitespace() {
-            bits |= match name {
-                "num" => Self::NUM,
-                "centro" => Self::CENTRO,
-                "seccion" => Self::SECCION,
-                "total" => Self::TOTAL,
-                "verde" => Self::VERDE,
-                "amarillo" => Self::AMARILLO,
-                "rojo" => Self::ROJO,
-                "gris" => Self::GRIS,
-                "pequeno" => Self::PEQUENO,
-                "etiqueta" => Self::ETIQUETA,
-                _ => 0,
-            };
-        }
-        Classes(bits)
-    }
-
-    pub fn has(self, bit: u16) -> bool {
-        self.0 & bit != 0
-    }
-
-    pub fn union(self, other: Classes) -> Classes {
-        Classes(self.0 | other.0)
-    }
-}
-
 /// Requested width of a table column.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum ColWidth {
+pub(crate) enum ColWidth {
     Auto,
     /// Share of the content width, in percent.
     Percent(f32),
@@ -162,37 +117,35 @@ pub enum ColWidth {
 }
 
 #[derive(Debug, Clone)]
-pub struct Table {
+pub(crate) struct Table {
     pub caption: Vec<Span>,
     pub cols: Vec<ColWidth>,
     pub head: Vec<Row>,
     pub body: Vec<Row>,
     pub bookmark: Option<String>,
-    /// Source line of `<table>`, for error messages.
-    pub line: usize,
 }
 
 #[derive(Debug, Clone)]
-pub struct Row {
+pub(crate) struct Row {
     pub cells: Vec<Cell>,
     pub line: usize,
 }
 
 #[derive(Debug, Clone)]
-pub struct Cell {
+pub(crate) struct Cell {
     pub spans: Vec<Span>,
     pub colspan: u16,
     pub rowspan: u16,
     /// `<th>` rather than `<td>`.
     pub header: bool,
-    /// Classes of the cell merged with the classes of its row.
-    pub class: Classes,
+    /// What the classes of the cell and of its row do to it.
+    pub class: ClassStyle,
 }
 
-/// `<figure class="grafico" data-tipo="barras">`: a bar chart with an optional line
+/// A chart `<figure>` (`data-tipo="barras"`): a bar chart with an optional line
 /// series and threshold.
 #[derive(Debug, Clone)]
-pub struct Chart {
+pub(crate) struct Chart {
     pub caption: Vec<Span>,
     /// Total height of the drawing (caption excluded), in points.
     pub height: f32,
@@ -204,10 +157,14 @@ pub struct Chart {
     pub line_name: Option<String>,
     pub points: Vec<ChartPoint>,
     pub bookmark: Option<String>,
+    /// The bar colours of the stylesheet, for the legend's swatch.
+    pub palette: Vec<Rgb>,
+    /// Word before the threshold's value in the legend without a label.
+    pub threshold_word: String,
 }
 
 #[derive(Debug, Clone)]
-pub struct ChartPoint {
+pub(crate) struct ChartPoint {
     pub label: String,
     /// The bar's value; `None` (an empty cell) draws no bar: a month
     /// without a figure.
@@ -215,5 +172,6 @@ pub struct ChartPoint {
     /// Text printed above the bar.
     pub value_label: String,
     pub line_value: Option<f64>,
-    pub class: Classes,
+    /// The bar's colour, from its row's classes; `None` for the default.
+    pub bar: Option<Rgb>,
 }

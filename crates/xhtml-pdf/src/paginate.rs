@@ -19,7 +19,7 @@ use super::table::{CellBox, Group, Measured, TableTrace};
 
 /// The part of a body row placed on one page.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RowSlice {
+pub(crate) struct RowSlice {
     pub row: usize,
     pub page: usize,
     pub y: f32,
@@ -132,7 +132,7 @@ fn start_page(
 }
 
 /// Places the body rows and the header copies, then builds the cell boxes.
-pub fn paginate(flow: &mut Flow<'_>, trace: &mut TableTrace, head_h: f32, repeat: bool) {
+pub(crate) fn paginate(flow: &mut Flow<'_>, trace: &mut TableTrace, head_h: f32, repeat: bool) {
     let g = std::mem::take(&mut trace.body);
     let n = g.rows;
     let mut s = State {

@@ -1,8 +1,8 @@
 //! Table layout and pagination invariants.
 
 use super::*;
-use crate::pdf::style;
-use crate::pdf::table::TableTrace;
+use crate::style;
+use crate::table::TableTrace;
 
 #[test]
 fn every_row_is_on_one_page_and_headers_repeat() {

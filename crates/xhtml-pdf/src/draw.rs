@@ -9,8 +9,8 @@ use super::layout::{Item, Page};
 use super::style::Rgb;
 
 /// Resource names of the two embedded fonts.
-pub const FONT_REGULAR: &str = "F1";
-pub const FONT_BOLD: &str = "F2";
+pub(crate) const FONT_REGULAR: &str = "F1";
+pub(crate) const FONT_BOLD: &str = "F2";
 
 /// Rounds a coordinate to 1/100 pt: shorter content streams, no visible change.
 fn r2(v: f32) -> Pt {
@@ -162,7 +162,7 @@ impl Writer {
 }
 
 /// Converts a laid-out page into a printpdf page.
-pub fn page(p: &Page, width: f32, height: f32) -> PdfPage {
+pub(crate) fn page(p: &Page, width: f32, height: f32) -> PdfPage {
     let mut w = Writer {
         ops: Vec::with_capacity(p.items.len() * 3 + p.running.len() * 3 + 2),
         height,

@@ -1,0 +1,51 @@
+//! A small XHTML subset laid out as paginated PDF, the same bytes for the same
+//! input on any machine and any number of cores.
+//!
+//! [`render`] turns an XHTML page (text a browser can show too) into a PDF:
+//! long tables whose header rows repeat on every page and whose spanning cells
+//! continue across pages, cell fills and rules by class, bar charts with a
+//! line series and a threshold, running header and footer with page numbers,
+//! bookmarks and metadata. The caller gives the [`Stylesheet`] (what its
+//! classes mean) and the [`Fonts`]; errors name the XHTML line and element
+//! ([`PdfError`]). The subset accepted is listed in the crate's README.
+//!
+//! Inside: `xhtml` (markup → `dom::Document`, on top of quick-xml) →
+//! `layout` (pages of drawing items: `blocks`, `table` + `paginate`, `chart`,
+//! `running`; text measured with `fonts` and wrapped by `text`) → `writer`
+//! (font subsets, `draw` to printpdf operations, `assemble` into a lopdf
+//! document, outline, metadata, file id).
+#![warn(unreachable_pub, missing_docs)]
+
+mod assemble;
+mod blocks;
+mod chart;
+mod chart_legend;
+mod dom;
+mod draw;
+mod error;
+mod fonts;
+mod layout;
+mod paginate;
+mod reader;
+mod running;
+mod style;
+mod table;
+mod text;
+mod writer;
+mod xhtml;
+mod xhtml_head;
+mod xhtml_table;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{Markup, PdfError, Reason};
+pub use fonts::{FontFile, Fonts};
+pub use style::{Align, ClassStyle, Rgb, Stylesheet};
+
+/// Renders an XHTML document to PDF bytes.
+pub fn render(xhtml: &str, style: &Stylesheet, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+    let doc = xhtml::parse(xhtml, style, fonts)?;
+    let layout = layout::layout(&doc, fonts)?;
+    writer::write(&layout, &doc.meta, fonts, xhtml)
+}
