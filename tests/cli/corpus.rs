@@ -523,6 +523,16 @@ fn generate(generator: &str, path: &Path, args: &[&str], entrada: &Path, salida:
             bytes[at + 8..at + 12].copy_from_slice(&last.to_le_bytes());
             std::fs::write(path, bytes).expect("write");
         }
+        // The .xls fixture with the entry `args[0]` of its sector table (FAT)
+        // set to `args[1]`: a chain that loops or leads nowhere.
+        "xls_fat" => {
+            let mut bytes = std::fs::read(formatos.join("metas.xls")).unwrap();
+            let entry: usize = args[0].parse().expect("entry");
+            let value: u32 = args[1].parse().expect("value");
+            let at = 512 + 4 * entry;
+            bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+            std::fs::write(path, bytes).expect("write");
+        }
         // An .ods of basico's metas header and one row whose cell `args[0]`
         // (a column letter) holds the XML `args[1..]` joined by spaces.
         "ods_celda" => {
