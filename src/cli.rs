@@ -77,20 +77,35 @@ pub struct Entrada {
     #[arg(
         long,
         value_name = "CONVENCIÓN",
-        value_enum,
-        hide_possible_values = true,
+        value_parser = parse_porcentajes,
         help_heading = "Opciones"
     )]
     pub porcentajes: Option<Porcentajes>,
 }
 
 impl Entrada {
-    /// The user templates folder.
-    pub fn plantillas(&self) -> PathBuf {
-        self.plantillas
-            .clone()
-            .unwrap_or_else(|| self.entrada.join("plantillas"))
+    /// The inputs as the pipeline takes them.
+    pub fn publicacion(&self) -> lotaip::publicacion::Entrada {
+        lotaip::publicacion::Entrada {
+            carpeta: self.entrada.clone(),
+            plantillas: self
+                .plantillas
+                .clone()
+                .unwrap_or_else(|| self.entrada.join("plantillas")),
+            porcentajes: self.porcentajes,
+        }
     }
+}
+
+fn parse_porcentajes(s: &str) -> Result<Porcentajes, String> {
+    [
+        Porcentajes::Auto,
+        Porcentajes::Fraccion,
+        Porcentajes::Puntos,
+    ]
+    .into_iter()
+    .find(|p| p.nombre() == s.trim().to_lowercase())
+    .ok_or_else(|| format!("«{s}» no es una convención; se esperaba auto, fraccion o puntos"))
 }
 
 #[derive(Debug, Args)]

@@ -163,7 +163,7 @@ pub enum SinReporte {
 }
 
 /// Convention for bare numbers of percentage indicators (SPEC 1.1).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Porcentajes {
     /// Fractions when every target of the row is at most 1, otherwise points (default).
@@ -173,6 +173,17 @@ pub enum Porcentajes {
     Fraccion,
     /// `85` means 85 %.
     Puntos,
+}
+
+impl Porcentajes {
+    /// The convention as written in `lotaip.toml` and on the command line.
+    pub fn nombre(self) -> &'static str {
+        match self {
+            Porcentajes::Auto => "auto",
+            Porcentajes::Fraccion => "fraccion",
+            Porcentajes::Puntos => "puntos",
+        }
+    }
 }
 
 /// The yearly accountability report (CPCCS form): who reports and the

@@ -15,6 +15,7 @@ pub mod format;
 pub mod input;
 pub mod memory;
 pub mod model;
+pub mod publicacion;
 pub mod publish;
 pub mod render;
 pub mod starter;

@@ -2,26 +2,25 @@
 
 use std::collections::BTreeMap;
 
-use lotaip::compute::{Informe, Resumen};
+use lotaip::compute::Resumen;
 use lotaip::config::Config;
 use lotaip::error::Warning;
 use lotaip::format;
 use lotaip::model::Dataset;
-use lotaip::publish::Publicado;
-use lotaip::render::OutputFile;
-use lotaip::render::view::cambios::Cambios;
+use lotaip::publicacion::MesPublicado;
 
 /// How many warnings are printed one by one before the rest are counted.
 const WARNINGS_SHOWN: usize = 10;
 
-pub fn imprimir(
-    config: &Config,
-    ds: &Dataset,
-    informe: &Informe,
-    cambios: &Cambios,
-    publicado: &Publicado,
-    files: &[OutputFile],
-) {
+pub fn imprimir(hecho: &MesPublicado) {
+    let MesPublicado {
+        cargado,
+        informe,
+        cambios,
+        publicado,
+        archivos: files,
+    } = hecho;
+    let (config, ds) = (&cargado.config, &cargado.dataset);
     let dir = &publicado.dir;
     say!(
         "lotaip {} — {}, {}",

@@ -25,6 +25,27 @@ pub struct Contexto<'a> {
     pub fecha: chrono::NaiveDate,
 }
 
+/// Every entity's report (institution first): the files, and the warnings of
+/// the inputs and of each report, for the run summary.
+pub fn publicacion_anual(
+    ctx: &Contexto,
+    entidades: &[Entidad],
+) -> Result<(Vec<OutputFile>, Vec<Warning>), Error> {
+    let ds = ctx.dataset;
+    let mut files = Vec::new();
+    let mut avisos = ds.avisos.clone();
+    avisos.extend(ctx.respuestas.avisos.iter().cloned());
+    for (&e, nombre) in entidades.iter().zip(nombres(ds, entidades)) {
+        let own = crate::input::rendicion::sin_responder(ctx.respuestas, &[e], |e| {
+            ds.nombre_entidad(e, &ctx.config.institucion.nombre)
+        });
+        let (f, w) = render(ctx, e, &nombre, own)?;
+        files.extend(f);
+        avisos.extend(w);
+    }
+    Ok((files, avisos))
+}
+
 /// The files of one entity's report, and the warnings that concern it
 /// (`avisos`, given, plus those its computation raised; the workbook lists them).
 /// `nombre` is the entity's part of the file names (see [`nombres`]).

@@ -1,0 +1,92 @@
+//! The year's accountability report: read, compute every entity's report,
+//! render in memory, publish.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::Salida;
+use super::entradas::{Cargado, Entrada, cargar, huellas, mismo_anio};
+use crate::error::{Error, Warning};
+use crate::input::rendicion as answers;
+use crate::model::Entidad;
+use crate::publish::{self, Inicio, Lock, Manifest, Publicado};
+use crate::render::OutputFile;
+use crate::render::rendicion::{Contexto, publicacion_anual};
+
+/// A year to report.
+#[derive(Clone, Debug)]
+pub struct Anual {
+    pub entrada: Entrada,
+    pub anio: i32,
+    pub salida: Salida,
+    /// The report's date; by default the 31st of December.
+    pub fecha: Option<NaiveDate>,
+}
+
+/// A published report: the entities, their files and their warnings.
+pub struct AnioPublicado {
+    pub cargado: Cargado,
+    pub entidades: Vec<Entidad>,
+    pub publicado: Publicado,
+    pub archivos: Vec<OutputFile>,
+    pub avisos: Vec<Warning>,
+}
+
+/// Publishes the year's reports of the institution and of every province or
+/// unit that reports on its own. Nothing is written unless every report was
+/// made.
+pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
+    let cargado = cargar(&a.entrada)?;
+    let c = &cargado;
+    mismo_anio(&c.config, a.anio, &format!("el año {}", a.anio))?;
+    let respuestas = answers::load(&a.entrada.carpeta, &c.config, &c.dataset)?;
+    let (entidades, institucion) = answers::entidades(&c.config, &c.dataset)?;
+    let entradas = huellas(&a.entrada, c, true)?;
+    let fecha = a
+        .fecha
+        .or_else(|| NaiveDate::from_ymd_opt(c.config.anio, 12, 31))
+        .unwrap_or_default();
+    let ctx = Contexto {
+        config: &c.config,
+        dataset: &c.dataset,
+        respuestas: &respuestas,
+        templates: &c.templates,
+        institucion: &institucion,
+        fecha,
+    };
+    let (archivos, avisos) = publicacion_anual(&ctx, &entidades)?;
+    let mut opciones = BTreeMap::new();
+    if let Some(f) = a.fecha {
+        opciones.insert("fecha".to_string(), f.format("%d/%m/%Y").to_string());
+    }
+    let manifest = Manifest {
+        herramienta: env!("CARGO_PKG_NAME").to_string(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        publicacion: "rendicion".to_string(),
+        periodo: c.config.anio.to_string(),
+        fecha_actualizacion: fecha.format("%Y-%m-%d").to_string(),
+        institucion: c.config.institucion.nombre.clone(),
+        opciones,
+        cuentas: BTreeMap::from([
+            ("entidades".to_string(), entidades.len()),
+            ("unidades".to_string(), c.dataset.unidades.len()),
+            ("indicadores".to_string(), c.dataset.indicadores.len()),
+            ("avisos".to_string(), avisos.len()),
+        ]),
+        entradas,
+        salidas: Vec::new(),
+    };
+    let name = format!("rendicion_{}", c.config.anio);
+    // Everything is in memory: only now is the output folder touched.
+    publish::preflight(&a.salida.carpeta, &name)?;
+    let lock = Lock::acquire(&a.salida.carpeta, a.salida.espera)?;
+    let publicado = publish::publish(&lock, &name, inicio, &archivos, manifest, &mut |_| {})?;
+    Ok(AnioPublicado {
+        cargado,
+        entidades,
+        publicado,
+        archivos,
+        avisos,
+    })
+}
