@@ -300,7 +300,7 @@ impl Config {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| ARCHIVO.into());
         let loc = Location::file(&name);
-        let bytes = crate::input::read_regular(path, MAX_BYTES).map_err(|e| {
+        let bytes = crate::fs::read_regular(path, MAX_BYTES).map_err(|e| {
             let msg = match e.kind() {
                 std::io::ErrorKind::NotFound => "no existe; créelo con «lotaip iniciar» o indique la carpeta de entrada con --entrada".to_string(),
                 std::io::ErrorKind::FileTooLarge => format!("pesa más de {} KiB: no es un archivo de configuración", MAX_BYTES / 1024),
@@ -403,7 +403,7 @@ impl Config {
                         crate::format::numero(max.into())
                     ),
                 );
-            } else if let Err(m) = crate::input::cells::publishable(value) {
+            } else if let Err(m) = crate::text::publishable(value) {
                 push(&path, format!("{}: {m}", path.join(".")));
             }
         }

@@ -6,6 +6,10 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
+/// How messages and published warnings name the inputs folder: never by its
+/// path, which would differ between machines and reveal the server's layout.
+pub const CARPETA: &str = "carpeta de entrada";
+
 /// Where something was read: the file, and when known the sheet, row and column.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Location {

@@ -146,44 +146,6 @@ pub fn register_filters(tera: &mut tera::Tera) {
     });
 }
 
-/// A file name built from a unit's or province's name, safe on every file
-/// system: ASCII lower case letters, digits and single hyphens (accents
-/// dropped, `ñ` → `n`), at most 60 characters, never empty, never a name
-/// Windows reserves (`con`, `nul`, `com1`…). `Dirección Provincial Los Ríos`
-/// → `direccion-provincial-los-rios`.
-pub fn nombre_archivo(nombre: &str) -> String {
-    const MAX: usize = 60;
-    const RESERVED: [&str; 22] = [
-        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
-    ];
-    let mut slug = String::with_capacity(nombre.len().min(MAX));
-    for word in crate::text::fold_words(nombre).split(' ') {
-        let word: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
-        if word.is_empty() {
-            continue;
-        }
-        let sep = usize::from(!slug.is_empty());
-        if slug.len() + sep + word.len() > MAX {
-            if slug.is_empty() {
-                slug.push_str(&word[..MAX]);
-            }
-            break;
-        }
-        if sep == 1 {
-            slug.push('-');
-        }
-        slug.push_str(&word);
-    }
-    if slug.is_empty() {
-        slug.push_str("sin-nombre");
-    }
-    if RESERVED.contains(&slug.as_str()) {
-        slug.push_str("-archivo");
-    }
-    slug
-}
-
 /// One CSV field of text that came from a person, quoted when it needs to
 /// be. Text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
 /// tab, carriage return first) gets a leading apostrophe; numbers such as
@@ -288,42 +250,7 @@ mod tests {
         assert_eq!(csv_field("-ataque"), "'-ataque");
     }
 
-    #[test]
-    fn file_names_from_names_are_safe_everywhere() {
-        assert_eq!(
-            nombre_archivo("Dirección Provincial Los Ríos"),
-            "direccion-provincial-los-rios"
-        );
-        assert_eq!(
-            nombre_archivo("Unidad Provincial de Afiliación Cañar"),
-            "unidad-provincial-de-afiliacion-canar"
-        );
-        assert_eq!(nombre_archivo("../../etc/passwd"), "etc-passwd");
-        assert_eq!(nombre_archivo("C:\\Windows\\con"), "c-windows-con");
-        assert_eq!(nombre_archivo("CON"), "con-archivo");
-        assert_eq!(
-            nombre_archivo("=HYPERLINK(\"http://x\",\"clic\")"),
-            "hyperlink-http-x-clic"
-        );
-        assert_eq!(nombre_archivo("  ***  "), "sin-nombre");
-        assert_eq!(nombre_archivo("Ωμέγα 北京"), "sin-nombre");
-        let long = nombre_archivo(&"Coordinación ".repeat(20));
-        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
-        assert_eq!(nombre_archivo(&"x".repeat(100)).len(), 60);
-    }
-
     proptest::proptest! {
-        #[test]
-        fn no_name_gives_an_unsafe_file_name(s in proptest::prelude::any::<String>()) {
-            let f = nombre_archivo(&s);
-            proptest::prop_assert!(!f.is_empty() && f.len() <= 60, "{:?}", f);
-            proptest::prop_assert!(
-                f.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-                "{:?}", f
-            );
-            proptest::prop_assert!(!f.starts_with('-') && !f.ends_with('-') && !f.contains("--"));
-        }
-
         #[test]
         fn no_text_reaches_a_csv_as_a_formula(s in proptest::prelude::any::<String>()) {
             let field = csv_field(&s);

@@ -65,6 +65,49 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Most characters a text read from an input may hold: a few of them make
+/// one cell of a report (the accountability form's objective narrative names
+/// an objective and two indicators), and a spreadsheet cell holds 32,767.
+pub const MAX_TEXT_CHARS: usize = 5_000;
+
+/// Whether a cleaned text can be published as it is; the message says why not.
+pub fn publishable(t: &str) -> Result<(), String> {
+    if let Some(c) = t.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "el texto contiene el carácter de control {}, que no se ve y dañaría los archivos publicados (suele llegar al copiar desde otro programa); bórrelo",
+            codepoint(c)
+        ));
+    }
+    if let Some(c) = t.chars().find(|c| !crate::fonts::covers(*c)) {
+        return Err(format!(
+            "el texto contiene «{c}» ({}), un carácter que la fuente de los documentos PDF no tiene y no se vería; quítelo o reemplácelo por letras del alfabeto latino",
+            codepoint(c)
+        ));
+    }
+    let n = t.chars().count();
+    if n > MAX_TEXT_CHARS {
+        return Err(format!(
+            "el texto tiene {} caracteres; el límite es {}: resúmalo",
+            grouped(n),
+            grouped(MAX_TEXT_CHARS)
+        ));
+    }
+    Ok(())
+}
+
+/// A count with thousands separated the Spanish way (`40.000`).
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A character as messages name it: `U+0000`.
 pub fn codepoint(c: char) -> String {
     format!("U+{:04X}", c as u32)
@@ -111,6 +154,44 @@ fn strip_accent(c: char) -> char {
     }
 }
 
+/// A file name built from a unit's or province's name, safe on every file
+/// system: ASCII lower case letters, digits and single hyphens (accents
+/// dropped, `ñ` → `n`), at most 60 characters, never empty, never a name
+/// Windows reserves (`con`, `nul`, `com1`…). `Dirección Provincial Los Ríos`
+/// → `direccion-provincial-los-rios`.
+pub fn nombre_archivo(nombre: &str) -> String {
+    const MAX: usize = 60;
+    const RESERVED: [&str; 22] = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
+        "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    let mut slug = String::with_capacity(nombre.len().min(MAX));
+    for word in fold_words(nombre).split(' ') {
+        let word: String = word.chars().filter(char::is_ascii_alphanumeric).collect();
+        if word.is_empty() {
+            continue;
+        }
+        let sep = usize::from(!slug.is_empty());
+        if slug.len() + sep + word.len() > MAX {
+            if slug.is_empty() {
+                slug.push_str(&word[..MAX]);
+            }
+            break;
+        }
+        if sep == 1 {
+            slug.push('-');
+        }
+        slug.push_str(&word);
+    }
+    if slug.is_empty() {
+        slug.push_str("sin-nombre");
+    }
+    if RESERVED.contains(&slug.as_str()) {
+        slug.push_str("-archivo");
+    }
+    slug
+}
+
 /// The candidate closest to `wanted` by edit distance on folded text, if it
 /// is close enough to be a plausible typo or variant (used for `¿quiso decir…?`).
 pub fn closest<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
@@ -131,6 +212,44 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn file_names_from_names_are_safe_everywhere() {
+        assert_eq!(
+            nombre_archivo("Dirección Provincial Los Ríos"),
+            "direccion-provincial-los-rios"
+        );
+        assert_eq!(
+            nombre_archivo("Unidad Provincial de Afiliación Cañar"),
+            "unidad-provincial-de-afiliacion-canar"
+        );
+        assert_eq!(nombre_archivo("../../etc/passwd"), "etc-passwd");
+        assert_eq!(nombre_archivo("C:\\Windows\\con"), "c-windows-con");
+        assert_eq!(nombre_archivo("CON"), "con-archivo");
+        assert_eq!(
+            nombre_archivo("=HYPERLINK(\"http://x\",\"clic\")"),
+            "hyperlink-http-x-clic"
+        );
+        assert_eq!(nombre_archivo("  ***  "), "sin-nombre");
+        assert_eq!(nombre_archivo("Ωμέγα 北京"), "sin-nombre");
+        let long = nombre_archivo(&"Coordinación ".repeat(20));
+        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
+        assert_eq!(nombre_archivo(&"x".repeat(100)).len(), 60);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn no_name_gives_an_unsafe_file_name(s in proptest::prelude::any::<String>()) {
+            let f = nombre_archivo(&s);
+            proptest::prop_assert!(!f.is_empty() && f.len() <= 60, "{:?}", f);
+            proptest::prop_assert!(
+                f.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{:?}", f
+            );
+            proptest::prop_assert!(!f.starts_with('-') && !f.ends_with('-') && !f.contains("--"));
+        }
+
+    }
 
     #[test]
     fn fold_key_ignores_case_accents_and_separators() {

@@ -527,7 +527,7 @@ fn seeds(format: &str, to: &Path) -> Result<(), String> {
 
 /// Sheets as a semicolon CSV (the Spanish convention), the first sheet with
 /// a header only.
-fn to_csv(sheets: &[input::table::Sheet]) -> String {
+fn to_csv(sheets: &[input::sheet::Sheet]) -> String {
     let mut out = String::new();
     for s in sheets.iter().filter(|s| !s.rows.is_empty()).take(1) {
         for r in &s.rows {
@@ -536,7 +536,7 @@ fn to_csv(sheets: &[input::table::Sheet]) -> String {
                 .iter()
                 .map(|c| {
                     let t = match c {
-                        input::table::Cell::Number(d) => d.to_string().replace('.', ","),
+                        input::sheet::Cell::Number(d) => d.to_string().replace('.', ","),
                         other => other.shown(),
                     };
                     if t.contains([';', '"', '\n']) {

@@ -174,7 +174,7 @@ pub fn comprobar(ds: &Dataset) -> Result<(), Error> {
 /// (sums of extreme values): an input error without a single cell.
 pub(crate) fn desborde(que: &str) -> Error {
     Error::input(
-        Location::file(crate::input::CARPETA),
+        Location::file(crate::error::CARPETA),
         format!(
             "{que} excede la precisión de los números decimales (más de 7,9 × 10^28): revise las metas, resultados o montos con cifras de más o de menos"
         ),

@@ -5,14 +5,11 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use super::number::{Convention, RawNumber, parse_number};
-use super::table::Cell;
+use super::sheet::Cell;
 use crate::model::mes_desde_texto;
 use crate::text::clean;
 
-/// Most characters a text cell may hold: a few of them make one cell of a
-/// report (the accountability form's objective narrative names an
-/// objective and two indicators), and a spreadsheet cell holds 32,767.
-pub const MAX_TEXT_CHARS: usize = 5_000;
+pub use crate::text::{MAX_TEXT_CHARS, publishable};
 
 /// The largest magnitude a number may have: a thousand billion (10^15),
 /// far above any budget of the State, so that every sum of the reports
@@ -37,31 +34,6 @@ pub fn text(cell: &Cell) -> Result<Option<String>, String> {
         Cell::Error(e) => Err(spreadsheet_error(e)),
         other => Ok(Some(other.shown())),
     }
-}
-
-/// Whether a cleaned text can be published as it is; the message says why not.
-pub fn publishable(t: &str) -> Result<(), String> {
-    if let Some(c) = t.chars().find(|c| c.is_control()) {
-        return Err(format!(
-            "el texto contiene el carácter de control {}, que no se ve y dañaría los archivos publicados (suele llegar al copiar desde otro programa); bórrelo",
-            crate::text::codepoint(c)
-        ));
-    }
-    if let Some(c) = t.chars().find(|c| !crate::fonts::covers(*c)) {
-        return Err(format!(
-            "el texto contiene «{c}» ({}), un carácter que la fuente de los documentos PDF no tiene y no se vería; quítelo o reemplácelo por letras del alfabeto latino",
-            crate::text::codepoint(c)
-        ));
-    }
-    let n = t.chars().count();
-    if n > MAX_TEXT_CHARS {
-        return Err(format!(
-            "el texto tiene {} caracteres; el límite es {}: resúmalo",
-            crate::format::numero(n.into()),
-            crate::format::numero(MAX_TEXT_CHARS.into())
-        ));
-    }
-    Ok(())
 }
 
 /// The cell as a number, with its `%` sign noted; `None` when blank.

@@ -4,7 +4,7 @@
 
 use super::limits::Budget;
 use super::number::Convention;
-use super::table::{Cell, Format, Row, Sheet, text_cell};
+use super::sheet::{Cell, Format, Row, Sheet, text_cell};
 use crate::error::{Error, Location};
 
 /// Reads a delimited file as one sheet.

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use super::cells;
 use super::header::Header;
 use super::number::RawNumber;
-use super::table::{Cell, Row, Sheet};
+use super::sheet::{Cell, Row, Sheet};
 use crate::error::{Location, Problems};
 use crate::model::Provincia;
 use crate::text::closest;

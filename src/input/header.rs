@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::table::{Cell, Sheet, column_letter};
+use super::sheet::{Cell, Sheet, column_letter};
 use crate::error::{Location, Problem, Problems, Warning};
 use crate::text::{closest, fold_key, folds_to};
 
@@ -246,7 +246,7 @@ pub fn locate(sheet: &Sheet, schema: &Schema) -> Result<Option<Header>, Vec<Prob
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::input::table::Row;
+    use crate::input::sheet::Row;
 
     const SCHEMA: Schema<'static> = Schema {
         kind: "metas",

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::fields::Fields;
 use super::header::{Schema, col, sheets_with_header};
 use super::number::RawNumber;
-use super::table::Sheet;
+use super::sheet::Sheet;
 use crate::config::Porcentajes;
 use crate::error::{Error, Location, Problems, Warning};
 use crate::model::{

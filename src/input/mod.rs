@@ -14,6 +14,7 @@ pub mod presupuesto;
 mod propiedades;
 pub mod rendicion;
 pub mod resultados;
+pub mod sheet;
 pub mod table;
 mod workbook;
 
@@ -132,7 +133,7 @@ pub fn discover(dir: &Path) -> Result<Files, Error> {
             ));
             continue;
         }
-        if table::Format::from_path(&p).is_none() {
+        if sheet::Format::from_path(&p).is_none() {
             files.problems.push(problem(
                 "formato no admitido; se esperaba .xlsx, .xls, .ods, .csv o .tsv",
             ));
@@ -143,26 +144,7 @@ pub fn discover(dir: &Path) -> Result<Files, Error> {
     Ok(files)
 }
 
-/// A regular file's bytes, at most `max`, following a link to one: a
-/// device, a pipe or a larger file is an error (`InvalidInput`,
-/// `FileTooLarge`), so that no read can block or grow without end.
-pub fn read_regular(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path)?;
-    if !file.metadata()?.is_file() {
-        return Err(std::io::ErrorKind::InvalidInput.into());
-    }
-    let mut bytes = Vec::new();
-    file.take(max + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(std::io::ErrorKind::FileTooLarge.into());
-    }
-    Ok(bytes)
-}
-
-/// How messages and published warnings name the inputs folder: never by its
-/// path, which would differ between machines and reveal the server's layout.
-pub const CARPETA: &str = "carpeta de entrada";
+pub use crate::error::CARPETA;
 
 /// One problem naming every file of a kind that is read from one file only
 /// (`metas`, `resultados`, `presupuesto`): two would give every row twice.
@@ -197,7 +179,7 @@ pub fn load(dir: &Path, porcentajes: Option<Porcentajes>) -> Result<(Config, Dat
     let files = discover(dir)?;
     problems.extend(files.problems.iter().cloned());
     let mut archivos = Vec::new();
-    let mut read_kind = |kind: Kind, problems: &mut Problems| -> Option<Vec<table::Sheet>> {
+    let mut read_kind = |kind: Kind, problems: &mut Problems| -> Option<Vec<sheet::Sheet>> {
         if let Some(p) = duplicates(dir, &files, kind) {
             problems.push(p.location, p.message);
             return None;

@@ -6,7 +6,7 @@ use super::fields::Fields;
 use super::header::{Schema, col, sheets_with_header};
 use super::metas::Metas;
 use super::resultados::Index;
-use super::table::Sheet;
+use super::sheet::Sheet;
 use crate::error::{Error, Problems, Warning};
 use crate::model::{LineaPresupuesto, MESES, TipoGasto};
 

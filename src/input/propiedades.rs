@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 use super::cells;
 use super::header::locate;
 use super::number::{Convention, parse_number};
-use super::table::{Cell, Row, Sheet};
+use super::sheet::{Cell, Row, Sheet};
 use crate::format;
 use crate::model::{MESES, MESES_CORTOS};
 

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use super::fields::Fields;
 use super::header::{Column, Schema, locate};
-use super::table::{Cell, Sheet};
+use super::sheet::{Cell, Sheet};
 use super::{Kind, discover, table};
 use crate::config::Config;
 use crate::error::{Error, Location, Problems, Warning};

@@ -7,7 +7,7 @@ use super::fields::Fields;
 use super::header::{Schema, col, sheets_with_header};
 use super::metas::{Metas, Scale};
 use super::number::RawNumber;
-use super::table::Sheet;
+use super::sheet::Sheet;
 use crate::error::{Error, Problems, Warning};
 use crate::model::{MESES, MESES_CORTOS, Medida, Resultado};
 use crate::text::{closest, fold_key};

@@ -10,20 +10,13 @@ use rust_decimal::Decimal;
 
 use super::limits::{self, Budget, MAX_CELLS, MAX_COLUMNS};
 use super::number::decimal_from_f64;
-use super::table::{Cell, Format, Row, Sheet, column_letter, describe, text_cell};
+use super::sheet::{Cell, Format, Row, Sheet, column_letter, describe, text_cell};
 use crate::error::{Error, Location};
 
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// The error of a workbook that its reader cannot open (or that made it
-/// fail): the person can only get a sound copy of it.
-pub fn damaged(loc: &Location) -> Error {
-    Error::input(
-        loc.clone(),
-        "el libro está dañado o incompleto y no se puede abrir: vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo",
-    )
-}
+pub use super::limits::damaged;
 
 /// Reads every sheet of a workbook. The sizes the file declares are checked
 /// before calamine sees it (see `limits`); callers contain its panics.

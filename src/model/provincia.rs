@@ -66,7 +66,7 @@ impl Provincia {
 
     /// A name safe as a file name on every file system (`los-rios`).
     pub fn slug(self) -> String {
-        crate::format::nombre_archivo(self.nombre())
+        crate::text::nombre_archivo(self.nombre())
     }
 
     /// Reads a province name tolerantly: case, accents, spacing, a leading

@@ -55,7 +55,7 @@ pub fn mensual(
     let fecha = m.fecha.unwrap_or_else(|| m.periodo.ultimo_dia());
     let informe = compute::informe(&cargado.dataset, &cargado.config, m.periodo, fecha)?;
     avance(Etapa::Comparando);
-    let cambios = publish::anterior::cambios(
+    let cambios = crate::render::view::anterior::cambios(
         &m.salida.carpeta,
         m.periodo,
         &Cifras::new(&cargado.dataset, m.periodo),

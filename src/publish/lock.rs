@@ -58,7 +58,7 @@ impl Lock {
         check_root(root)?;
         std::fs::create_dir_all(root).map_err(|e| Error::output(root, e))?;
         let path = root.join(LOCK_FILE);
-        let mut file = super::files::open_nofollow(&path, true).map_err(|e| {
+        let mut file = crate::fs::open_nofollow(&path, true).map_err(|e| {
             Error::Salida {
                 path: path.clone(),
                 detalle: if e.raw_os_error() == Some(40) {

@@ -11,10 +11,9 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::error::Error;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
-/// The manifest's file name inside a publication.
-pub const MANIFEST: &str = "manifest.json";
+pub use crate::output::MANIFEST;
 
 /// A publication's manifest. Keys are Spanish: the file is published.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +64,7 @@ impl Huella {
     /// The fingerprint of a file on disk, named `archivo`, read in blocks.
     pub fn of_file(archivo: &str, path: &Path) -> Result<Huella, Error> {
         let (bytes, sha256) = std::fs::File::open(path)
-            .and_then(super::files::hash)
+            .and_then(crate::fs::hash)
             .map_err(|e| Error::output(path, e))?;
         Ok(Huella {
             archivo: archivo.to_string(),
@@ -77,7 +76,7 @@ impl Huella {
     /// Whether the entry can be checked: a path confined to its folder and
     /// a digest of 64 hexadecimal digits.
     fn valid(&self) -> bool {
-        super::swap::safe_relative(&self.archivo).is_some()
+        crate::fs::safe_relative(&self.archivo).is_some()
             && self.sha256.len() == 64
             && self
                 .sha256
@@ -88,17 +87,7 @@ impl Huella {
 
 /// Lower-case hexadecimal SHA-256.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// Lower-case hexadecimal digits of a digest.
-pub(super) fn hex(digest: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut s = String::with_capacity(2 * digest.len());
-    for b in digest {
-        let _ = write!(s, "{b:02x}");
-    }
-    s
+    crate::fs::hex(&Sha256::digest(bytes))
 }
 
 /// The largest manifest read: a 50,000-row plan's has a few hundred lines.
@@ -133,7 +122,7 @@ impl Manifest {
         use crate::error::{Location, Problems};
         let path = dir.join(MANIFEST);
         let loc = Location::file(path.display().to_string());
-        let bytes = super::files::read_regular(&path, MAX_MANIFEST_BYTES).map_err(|e| {
+        let bytes = crate::fs::read_regular_nofollow(&path, MAX_MANIFEST_BYTES).map_err(|e| {
             let why = match e.kind() {
                 std::io::ErrorKind::NotFound => "no existe: la carpeta no es una publicación de lotaip, o se publicó con una versión sin manifiesto".to_string(),
                 std::io::ErrorKind::FileTooLarge => "pesa más de 16 MiB: no es un manifiesto de lotaip".to_string(),

@@ -4,8 +4,6 @@
 //! and swapped with the previous publication in one step (see [`swap`]). A
 //! failed or killed run leaves the previous publication as it was.
 
-pub mod anterior;
-mod files;
 mod lock;
 mod manifest;
 pub mod swap;
@@ -18,7 +16,7 @@ pub use manifest::{Huella, MANIFEST, Manifest, sha256_hex};
 pub use verify::{Diferencia, Verificacion, verify, verify_inputs};
 
 use crate::error::Error;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// What the publication step is doing, for progress reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,7 +100,7 @@ pub fn publish(
     let all: Vec<&OutputFile> = files.iter().chain([&manifest_file]).collect();
     let total = all.len();
     let tmp = root.join(swap::temp_name(name));
-    files::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
+    crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
     let written = swap::write_tree(&tmp, &all, &mut |escritos| {
         progress(Paso::Escribiendo { escritos, total })
     });

@@ -17,10 +17,10 @@
 
 use std::fs::{self, File};
 use std::io::{self, Write};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::error::Error;
-use crate::render::OutputFile;
+use crate::output::OutputFile;
 
 /// The hidden folder a run writes into.
 pub fn temp_name(name: &str) -> String {
@@ -43,7 +43,7 @@ pub fn write_tree(
     fs::create_dir(dir).map_err(|e| Error::output(dir, e))?;
     let mut folders = vec![dir.to_path_buf()];
     for (n, f) in files.iter().enumerate() {
-        let rel = safe_relative(&f.path).ok_or_else(|| Error::Render {
+        let rel = crate::fs::safe_relative(&f.path).ok_or_else(|| Error::Render {
             file: f.path.clone(),
             detail: "ruta de salida no válida".into(),
         })?;
@@ -81,14 +81,14 @@ pub fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
         Ok(()) => {
             sync_dir(root)?;
             // `tmp` now holds the previous publication.
-            super::files::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
+            crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
         }
         Err(e) if exchange_unsupported(&e) => {
             let aside = root.join(aside_name(name));
             fs::rename(&target, &aside).map_err(|e| Error::output(&target, e))?;
             fs::rename(&tmp, &target).map_err(|e| Error::output(&target, e))?;
             sync_dir(root)?;
-            super::files::remove_any(&aside).map_err(|e| Error::output(&aside, e))?;
+            crate::fs::remove_any(&aside).map_err(|e| Error::output(&aside, e))?;
         }
         Err(e) => return Err(Error::output(&target, e)),
     }
@@ -122,7 +122,7 @@ pub fn recover(root: &Path) -> Result<(), Error> {
         };
         let (aside, target) = (root.join(entry), root.join(name));
         if fs::symlink_metadata(&target).is_ok() || !dir {
-            super::files::remove_any(&aside).map_err(|e| Error::output(&aside, e))?;
+            crate::fs::remove_any(&aside).map_err(|e| Error::output(&aside, e))?;
         } else {
             fs::rename(&aside, &target).map_err(|e| Error::output(&target, e))?;
         }
@@ -131,7 +131,7 @@ pub fn recover(root: &Path) -> Result<(), Error> {
     for (entry, _) in &entries {
         if entry.ends_with(".nuevo") {
             let tmp = root.join(entry);
-            super::files::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
+            crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
             changed = true;
         }
     }
@@ -169,13 +169,6 @@ fn exchange_unsupported(e: &io::Error) -> bool {
     // EINVAL (22): the file system does not support the flag; ENOSYS (38),
     // EOPNOTSUPP (95): the kernel does not.
     e.kind() == io::ErrorKind::Unsupported || matches!(e.raw_os_error(), Some(22 | 38 | 95))
-}
-
-/// A relative path with only normal components (no `..`, no root).
-pub fn safe_relative(p: &str) -> Option<PathBuf> {
-    let path = Path::new(p);
-    let ok = !p.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
-    ok.then(|| path.to_path_buf())
 }
 
 #[cfg(test)]
@@ -257,6 +250,7 @@ mod tests {
 
     #[test]
     fn unsafe_paths_are_refused() {
+        use crate::fs::safe_relative;
         assert!(safe_relative("../x").is_none());
         assert!(safe_relative("/etc/x").is_none());
         assert!(safe_relative("").is_none());

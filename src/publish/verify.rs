@@ -5,9 +5,9 @@
 use std::fmt;
 use std::path::Path;
 
-use super::files;
 use super::manifest::{Huella, MANIFEST, Manifest};
 use crate::error::Error;
+use crate::fs as files;
 
 /// One way a folder differs from its manifest.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -171,7 +171,7 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::OutputFile;
+    use crate::output::OutputFile;
 
     fn publication() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

@@ -16,17 +16,10 @@ use crate::compute::Informe;
 use crate::config::Config;
 use crate::error::Error;
 use crate::model::Dataset;
+pub use crate::output::OutputFile;
 pub use templates::Templates;
 use view::cambios::Cambios;
 use view::{FilaIndicador, SeccionA4};
-
-/// A file produced by a renderer.
-#[derive(Clone, Debug)]
-pub struct OutputFile {
-    /// Path inside the publication folder, `/`-separated (`provincias/azuay_2025-06.xlsx`).
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
 
 /// Everything a renderer may read, built once per run.
 pub struct RenderContext<'a> {
@@ -119,6 +112,18 @@ impl<'a> RenderContext<'a> {
             detail: "no se pudo preparar (un defecto del programa)".into(),
         })
     }
+}
+
+/// Everything the accountability renderers read (the year's report).
+pub struct ContextoAnual<'a> {
+    pub config: &'a Config,
+    pub dataset: &'a Dataset,
+    pub respuestas: &'a crate::input::rendicion::Respuestas,
+    pub templates: &'a Templates,
+    /// The institution's own units (empty: the `gobernante` ones).
+    pub institucion: &'a [usize],
+    /// The declared date of the report.
+    pub fecha: chrono::NaiveDate,
 }
 
 /// One output (or family of outputs) of a run.

@@ -1,8 +1,7 @@
 //! PDF outputs, drawn from the XHTML pages the templates render: the Literal
 //! a4 matrix and one report per province.
 
-use super::view::provincia::{provincia, vista};
-use super::xlsx::provincia::unidades_de;
+use super::view::provincia::{provincia, unidades_de, vista};
 use super::{OutputFile, RenderContext, Renderer};
 use crate::error::{Error, Location};
 use crate::render::Templates;

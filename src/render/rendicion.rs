@@ -3,27 +3,15 @@
 
 use serde::Serialize;
 
+use super::OutputFile;
 use super::view::rendicion::{Textos, VistaRendicion, vista};
-use super::{OutputFile, Templates};
 use crate::compute::anual::{Rendicion, rendicion};
 use crate::compute::rules;
-use crate::config::Config;
 use crate::error::{Error, Warning};
 use crate::format;
-use crate::input::rendicion::Respuestas;
 use crate::model::{Dataset, Entidad, MESES};
 
-/// Everything the accountability renderers read.
-pub struct Contexto<'a> {
-    pub config: &'a Config,
-    pub dataset: &'a Dataset,
-    pub respuestas: &'a Respuestas,
-    pub templates: &'a Templates,
-    /// The institution's own units (empty: the `gobernante` ones).
-    pub institucion: &'a [usize],
-    /// The declared date of the report.
-    pub fecha: chrono::NaiveDate,
-}
+pub use super::ContextoAnual as Contexto;
 
 /// Every entity's report (institution first): the files, and the warnings of
 /// the inputs and of each report, for the run summary.
@@ -72,7 +60,7 @@ pub fn slug(ds: &Dataset, e: Entidad) -> String {
     match e {
         Entidad::Institucion => "institucion".into(),
         Entidad::Provincia(p) => p.slug(),
-        Entidad::Unidad(u) => format::nombre_archivo(&ds.unidades[u].nombre),
+        Entidad::Unidad(u) => crate::text::nombre_archivo(&ds.unidades[u].nombre),
     }
 }
 

@@ -86,7 +86,7 @@ impl Templates {
                     );
                     continue;
                 };
-                match crate::input::read_regular(&path, MAX_TEMPLATE_BYTES) {
+                match crate::fs::read_regular(&path, MAX_TEMPLATE_BYTES) {
                     Ok(bytes) => match String::from_utf8(bytes) {
                         Ok(text) => {
                             slot.1 = text;

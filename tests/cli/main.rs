@@ -1,6 +1,7 @@
 //! Integration tests: run the real binary on fixture folders and read what it
 //! wrote back (XLSX with calamine, CSV with the csv crate).
 
+mod arquitectura;
 mod avisos;
 mod comandos;
 mod common;

@@ -42,6 +42,15 @@ fn mib(bytes: u64) -> String {
     numero(bytes.div_ceil(MIB).into())
 }
 
+/// The error of a workbook that its reader cannot open (or that made it
+/// fail): the person can only get a sound copy of it.
+pub fn damaged(loc: &Location) -> Error {
+    Error::input(
+        loc.clone(),
+        "el libro está dañado o incompleto y no se puede abrir: vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo",
+    )
+}
+
 /// A file larger than [`MAX_FILE_BYTES`].
 pub fn too_large(loc: &Location) -> Error {
     Error::input(
@@ -78,7 +87,7 @@ impl Budget {
                 format!(
                     "la fila tiene datos en {} columnas (hasta la {}); el límite es {}: borre lo que está fuera de la tabla",
                     numero(width.into()),
-                    crate::input::table::column_letter(width - 1),
+                    crate::input::sheet::column_letter(width - 1),
                     numero(MAX_COLUMNS.into())
                 ),
             ));
@@ -116,7 +125,7 @@ pub(super) fn too_wide(loc: Location, from: (u64, u64), to: (u64, u64)) -> Error
     let cell = |(r, c): (u64, u64)| {
         format!(
             "{}{}",
-            crate::input::table::column_letter(c as usize),
+            crate::input::sheet::column_letter(c as usize),
             r + 1
         )
     };

@@ -38,7 +38,7 @@ pub fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
                 Location {
                     sheet: Some(scan.table.clone()),
                     row: Some(row as usize),
-                    column: Some(crate::input::table::column_letter(col as usize)),
+                    column: Some(crate::input::sheet::column_letter(col as usize)),
                     ..loc.clone()
                 },
                 "la celda muestra un valor pero no lo guarda (le falta el atributo office:value, o su tipo): el archivo no lo escribió LibreOffice ni Excel; ábralo y guárdelo de nuevo con su hoja de cálculo",

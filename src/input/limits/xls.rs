@@ -21,7 +21,7 @@ use crate::error::{Error, Location};
 /// more lenient reader would then read bytes this check has not seen.
 pub fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
     let Some(stream) = workbook_stream(bytes) else {
-        return Err(crate::input::workbook::damaged(loc));
+        return Err(super::damaged(loc));
     };
     let mut total: u64 = 0;
     for pos in sheet_positions(&stream) {

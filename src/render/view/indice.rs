@@ -101,7 +101,7 @@ pub fn vista(ctx: &RenderContext, files: &[OutputFile]) -> VistaIndice {
     datos.push(Enlace {
         etiqueta: "Manifiesto: huella SHA-256 de cada archivo".to_string(),
         formato: "JSON".to_string(),
-        href: crate::publish::MANIFEST.to_string(),
+        href: crate::output::MANIFEST.to_string(),
         tamano: String::new(),
     });
     let provincias = ctx

@@ -2,6 +2,7 @@
 //! documents arrange it, with every figure both exact (for spreadsheet cells)
 //! and formatted in Spanish (for text).
 
+pub mod anterior;
 pub mod cambios;
 pub mod cifras;
 pub mod indice;

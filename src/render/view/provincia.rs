@@ -96,6 +96,16 @@ pub struct VistaProvincia {
     pub nota: Vec<String>,
 }
 
+/// The units of a province: its Dirección Provincial first, then the rest in `metas` order.
+pub fn unidades_de(ctx: &RenderContext, p: Provincia) -> Vec<usize> {
+    let us = &ctx.dataset.unidades;
+    let mut v: Vec<usize> = (0..us.len())
+        .filter(|u| us[*u].provincia == Some(p))
+        .collect();
+    v.sort_by_key(|u| !us[*u].es_direccion_provincial());
+    v
+}
+
 /// Builds the view of the `j`-th province of the report over the given units.
 pub fn vista(ctx: &RenderContext, j: usize, units: &[usize]) -> VistaProvincia {
     let cfg = ctx.config;

@@ -31,16 +31,6 @@ impl Renderer for Provincias {
     }
 }
 
-/// The units of a province: its Dirección Provincial first, then the rest in `metas` order.
-pub fn unidades_de(ctx: &RenderContext, p: Provincia) -> Vec<usize> {
-    let us = &ctx.dataset.unidades;
-    let mut v: Vec<usize> = (0..us.len())
-        .filter(|u| us[*u].provincia == Some(p))
-        .collect();
-    v.sort_by_key(|u| !us[*u].es_direccion_provincial());
-    v
-}
-
 fn provincia(ctx: &RenderContext, j: usize) -> Result<OutputFile, Error> {
     let (p, _) = ctx.informe.por_provincia[j];
     let path = format!("provincias/{}_{}.xlsx", p.slug(), ctx.periodo());
@@ -54,7 +44,7 @@ fn provincia(ctx: &RenderContext, j: usize) -> Result<OutputFile, Error> {
     )?;
     let mut st = Styles::new();
     let e = xerr(&path);
-    let units = unidades_de(ctx, p);
+    let units = crate::render::view::provincia::unidades_de(ctx, p);
     resumen(wb.add_worksheet(), ctx, &st, j, &units).map_err(&e)?;
     indicadores(wb.add_worksheet(), ctx, &mut st, p, &units).map_err(&e)?;
     tendencia(wb.add_worksheet(), ctx, &st, j).map_err(&e)?;

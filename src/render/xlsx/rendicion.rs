@@ -9,8 +9,8 @@ use super::{
     Styles, cell_number, finish, fit_merged, height, lines, print_setup, workbook_for, xerr,
 };
 use crate::error::{Error, Warning};
+use crate::render::ContextoAnual as Contexto;
 use crate::render::OutputFile;
-use crate::render::rendicion::Contexto;
 use crate::render::view::rendicion::{Celda, Formato, Tabla, VistaRendicion};
 
 /// Total width of a sheet in characters, shared by its columns.

@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
+use super::cambios::{Cambios, comparar};
+use super::cifras::Cifras;
 use crate::model::Periodo;
-use crate::render::view::cambios::{Cambios, comparar};
-use crate::render::view::cifras::Cifras;
 
 /// The largest snapshot read: a 50,000-row plan's is about 20 MiB.
 const MAX_CIFRAS_BYTES: u64 = 256 * 1024 * 1024;
@@ -36,7 +36,7 @@ pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
     // Messages name the file relative to the output root: they are published.
     let name = format!("{previo}/cifras_{previo}.json");
     let file = root.join(&name);
-    let text = match super::files::read_regular(&file, MAX_CIFRAS_BYTES) {
+    let text = match crate::fs::read_regular_nofollow(&file, MAX_CIFRAS_BYTES) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Cambios::SinAnterior(format!(

@@ -1,14 +1,35 @@
-//! Opening what lies in an output folder without trusting it: a publication
-//! is served to the public, and anyone who can write there could leave a
-//! symbolic link (to `/dev/zero`, to a system file) or a huge file where
-//! lotaip expects its own. Every file read or locked there is opened without
-//! following links, must be a regular file, and is read up to a bound.
+//! Reading files without trusting them. An input may be a link to a device
+//! or a pipe, a file that grows while it is read, a path that leaves its
+//! folder; a publication is served to the public, and anyone who can write
+//! there could leave a symbolic link (to `/dev/zero`, to a system file) or a
+//! huge file where lotaip expects its own. Every read here is of a regular
+//! file, up to a bound; in an output folder, links are not followed.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read};
 use std::path::{Component, Path};
 
 use sha2::{Digest, Sha256};
+
+/// A regular file's bytes, at most `max`, following a link to one: a
+/// device, a pipe or a larger file is an error (`InvalidInput`,
+/// `FileTooLarge`), so that no read can block or grow without end.
+pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    let file = File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::ErrorKind::InvalidInput.into());
+    }
+    read_up_to(file, max)
+}
+
+fn read_up_to(file: File, max: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(io::ErrorKind::FileTooLarge.into());
+    }
+    Ok(bytes)
+}
 
 /// Opens `path` for reading (and writing, creating it, with `write`)
 /// without following a symbolic link in its last component: a link gives
@@ -32,19 +53,14 @@ pub fn open_nofollow(path: &Path, write: bool) -> io::Result<File> {
     o.open(path)
 }
 
-/// A regular file's bytes, at most `max`: a link, a device or a larger file
-/// is an error.
-pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+/// A regular file's bytes, at most `max`, not following a link: a link, a
+/// device or a larger file is an error.
+pub fn read_regular_nofollow(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     let file = open_nofollow(path, false)?;
     if !file.metadata()?.is_file() {
         return Err(io::ErrorKind::InvalidInput.into());
     }
-    let mut bytes = Vec::new();
-    file.take(max + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(io::ErrorKind::FileTooLarge.into());
-    }
-    Ok(bytes)
+    read_up_to(file, max)
 }
 
 /// Removes whatever has this name (a folder with its contents, a file, a
@@ -71,13 +87,30 @@ pub fn hash(mut file: File) -> io::Result<(u64, String)> {
         hasher.update(&buf[..n]);
         total += n as u64;
     }
-    Ok((total, super::manifest::hex(&hasher.finalize())))
+    Ok((total, hex(&hasher.finalize())))
+}
+
+/// Lower-case hexadecimal digits of a digest.
+pub fn hex(digest: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut s = String::with_capacity(2 * digest.len());
+    for b in digest {
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// A relative path with only normal components (no `..`, no root).
+pub fn safe_relative(p: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(p);
+    let ok = !p.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then(|| path.to_path_buf())
 }
 
 /// Opens `base/rel` (a `/`-separated relative path) for reading, confined
 /// to `base`: no `..`, no absolute part, no symbolic link on the way.
 pub fn open_confined(base: &Path, rel: &str) -> io::Result<File> {
-    let Some(rel) = super::swap::safe_relative(rel) else {
+    let Some(rel) = safe_relative(rel) else {
         return Err(io::ErrorKind::InvalidInput.into());
     };
     let mut path = base.to_path_buf();
@@ -107,15 +140,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("a.json");
         std::fs::write(&f, "1234").unwrap();
+        assert_eq!(read_regular_nofollow(&f, 4).unwrap(), b"1234");
         assert_eq!(read_regular(&f, 4).unwrap(), b"1234");
         assert_eq!(
-            read_regular(&f, 3).unwrap_err().kind(),
+            read_regular_nofollow(&f, 3).unwrap_err().kind(),
             io::ErrorKind::FileTooLarge
         );
         #[cfg(unix)]
         {
             let l = dir.path().join("b.json");
             std::os::unix::fs::symlink("/dev/zero", &l).unwrap();
+            assert!(read_regular_nofollow(&l, 1 << 20).is_err());
             assert!(read_regular(&l, 1 << 20).is_err());
             assert!(read_regular(Path::new("/dev/zero"), 1 << 20).is_err());
             std::os::unix::fs::symlink(dir.path(), dir.path().join("sub")).unwrap();
