@@ -40,19 +40,19 @@ fn mes(c: &mut Criterion) {
                 .expect("xhtml")
         })
     });
+    let renderers = render::mensual();
+    let renderer = |name: &str| {
+        renderers
+            .iter()
+            .find(|r| r.name() == name)
+            .expect("a renderer of the month")
+    };
+    let (a4, provincias) = (renderer("Literal a4 (PDF)"), renderer("Provincias (PDF)"));
     g.bench_function("PDF Literal a4", |b| {
-        b.iter(|| {
-            render::pdf::LiteralA4Pdf
-                .render(black_box(&ctx))
-                .expect("pdf")
-        })
+        b.iter(|| a4.render(black_box(&ctx)).expect("pdf"))
     });
     g.bench_function("PDF 24 provincias", |b| {
-        b.iter(|| {
-            render::pdf::ProvinciasPdf
-                .render(black_box(&ctx))
-                .expect("pdf")
-        })
+        b.iter(|| provincias.render(black_box(&ctx)).expect("pdf"))
     });
     g.finish();
 }

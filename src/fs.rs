@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 /// A regular file's bytes, at most `max`, following a link to one: a
 /// device, a pipe or a larger file is an error (`InvalidInput`,
 /// `FileTooLarge`), so that no read can block or grow without end.
-pub fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     let file = File::open(path)?;
     if !file.metadata()?.is_file() {
         return Err(io::ErrorKind::InvalidInput.into());
@@ -34,7 +34,7 @@ fn read_up_to(file: File, max: u64) -> io::Result<Vec<u8>> {
 /// Opens `path` for reading (and writing, creating it, with `write`)
 /// without following a symbolic link in its last component: a link gives
 /// an error (`ELOOP` on Linux).
-pub fn open_nofollow(path: &Path, write: bool) -> io::Result<File> {
+pub(crate) fn open_nofollow(path: &Path, write: bool) -> io::Result<File> {
     let mut o = OpenOptions::new();
     o.read(true);
     if write {
@@ -55,7 +55,7 @@ pub fn open_nofollow(path: &Path, write: bool) -> io::Result<File> {
 
 /// A regular file's bytes, at most `max`, not following a link: a link, a
 /// device or a larger file is an error.
-pub fn read_regular_nofollow(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+pub(crate) fn read_regular_nofollow(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     let file = open_nofollow(path, false)?;
     if !file.metadata()?.is_file() {
         return Err(io::ErrorKind::InvalidInput.into());
@@ -65,7 +65,7 @@ pub fn read_regular_nofollow(path: &Path, max: u64) -> io::Result<Vec<u8>> {
 
 /// Removes whatever has this name (a folder with its contents, a file, a
 /// link, never what a link points to).
-pub fn remove_any(path: &Path) -> io::Result<()> {
+pub(crate) fn remove_any(path: &Path) -> io::Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.is_dir() => std::fs::remove_dir_all(path),
         Ok(_) => std::fs::remove_file(path),
@@ -75,7 +75,7 @@ pub fn remove_any(path: &Path) -> io::Result<()> {
 }
 
 /// Size and lower-case hexadecimal SHA-256 of a file, read in blocks.
-pub fn hash(mut file: File) -> io::Result<(u64, String)> {
+pub(crate) fn hash(mut file: File) -> io::Result<(u64, String)> {
     let mut hasher = Sha256::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut total = 0u64;
@@ -91,7 +91,7 @@ pub fn hash(mut file: File) -> io::Result<(u64, String)> {
 }
 
 /// Lower-case hexadecimal digits of a digest.
-pub fn hex(digest: &[u8]) -> String {
+pub(crate) fn hex(digest: &[u8]) -> String {
     use std::fmt::Write as _;
     let mut s = String::with_capacity(2 * digest.len());
     for b in digest {
@@ -101,7 +101,7 @@ pub fn hex(digest: &[u8]) -> String {
 }
 
 /// A relative path with only normal components (no `..`, no root).
-pub fn safe_relative(p: &str) -> Option<std::path::PathBuf> {
+pub(crate) fn safe_relative(p: &str) -> Option<std::path::PathBuf> {
     let path = Path::new(p);
     let ok = !p.is_empty() && path.components().all(|c| matches!(c, Component::Normal(_)));
     ok.then(|| path.to_path_buf())
@@ -109,7 +109,7 @@ pub fn safe_relative(p: &str) -> Option<std::path::PathBuf> {
 
 /// Opens `base/rel` (a `/`-separated relative path) for reading, confined
 /// to `base`: no `..`, no absolute part, no symbolic link on the way.
-pub fn open_confined(base: &Path, rel: &str) -> io::Result<File> {
+pub(crate) fn open_confined(base: &Path, rel: &str) -> io::Result<File> {
     let Some(rel) = safe_relative(rel) else {
         return Err(io::ErrorKind::InvalidInput.into());
     };

@@ -4,21 +4,24 @@
 //! The modules follow the pipeline: [`input`] reads and validates the
 //! spreadsheets into a [`model::Dataset`]; [`compute`] applies the rules of
 //! SPEC section 2; [`render`] writes each output format from the computed
-//! report; [`publish`] puts the files in place.
+//! report; [`publish`] puts the files in place. [`publicacion`] runs them in
+//! that order for a month, a year or a check. The PDF layout engine is the
+//! workspace's `xhtml-pdf` crate.
+#![warn(unreachable_pub)]
 
 pub mod compute;
 pub mod config;
 pub mod contain;
 pub mod error;
-mod fonts;
+pub(crate) mod fonts;
 pub mod format;
-pub mod fs;
+pub(crate) mod fs;
 pub mod input;
 pub mod memory;
 pub mod model;
-pub mod output;
+pub(crate) mod output;
 pub mod publicacion;
 pub mod publish;
 pub mod render;
 pub mod starter;
-pub mod text;
+pub(crate) mod text;

@@ -6,12 +6,12 @@
 ///
 /// `"Meta anual"`, `"meta_anual"` and `"META  ANUAL"` all fold to `"metaanual"`;
 /// `"LOS RÍOS"` and `"Los Rios"` fold to `"losrios"`.
-pub fn fold_key(s: &str) -> String {
+pub(crate) fn fold_key(s: &str) -> String {
     folded(s).collect()
 }
 
 /// The characters of [`fold_key`], without allocating.
-pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+pub(crate) fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .map(strip_accent)
         .filter(|c| c.is_alphanumeric())
@@ -19,13 +19,13 @@ pub fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Whether `s` folds to `key` (an already folded key), without allocating.
-pub fn folds_to(s: &str, key: &str) -> bool {
+pub(crate) fn folds_to(s: &str, key: &str) -> bool {
     folded(s).eq(key.chars())
 }
 
 /// Folds a string keeping word boundaries as single spaces: used where word
 /// order matters for a suggestion or a prefix test.
-pub fn fold_words(s: &str) -> String {
+pub(crate) fn fold_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
@@ -48,7 +48,7 @@ pub fn fold_words(s: &str) -> String {
 /// from a web page or a word processor leaves inside words (zero-width
 /// spaces and joiners, soft hyphens, byte-order marks) and trims the ends:
 /// the canonical form of free text read from a cell.
-pub fn clean(s: &str) -> String {
+pub(crate) fn clean(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '\u{a0}')
         .filter(|w| !w.is_empty())
         .map(|w| w.replace(is_invisible, ""))
@@ -68,10 +68,10 @@ fn is_invisible(c: char) -> bool {
 /// Most characters a text read from an input may hold: a few of them make
 /// one cell of a report (the accountability form's objective narrative names
 /// an objective and two indicators), and a spreadsheet cell holds 32,767.
-pub const MAX_TEXT_CHARS: usize = 5_000;
+pub(crate) const MAX_TEXT_CHARS: usize = 5_000;
 
 /// Whether a cleaned text can be published as it is; the message says why not.
-pub fn publishable(t: &str) -> Result<(), String> {
+pub(crate) fn publishable(t: &str) -> Result<(), String> {
     if let Some(c) = t.chars().find(|c| c.is_control()) {
         return Err(format!(
             "el texto contiene el carácter de control {}, que no se ve y dañaría los archivos publicados (suele llegar al copiar desde otro programa); bórrelo",
@@ -109,13 +109,13 @@ fn grouped(n: usize) -> String {
 }
 
 /// A character as messages name it: `U+0000`.
-pub fn codepoint(c: char) -> String {
+pub(crate) fn codepoint(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
 /// Text safe to print on a terminal: control characters (which could move
 /// the cursor or clear the screen) are shown as their code, `U+001B`.
-pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     if !s.chars().any(|c| c.is_control() && c != '\n') {
         return std::borrow::Cow::Borrowed(s);
     }
@@ -159,7 +159,7 @@ fn strip_accent(c: char) -> char {
 /// dropped, `ñ` → `n`), at most 60 characters, never empty, never a name
 /// Windows reserves (`con`, `nul`, `com1`…). `Dirección Provincial Los Ríos`
 /// → `direccion-provincial-los-rios`.
-pub fn nombre_archivo(nombre: &str) -> String {
+pub(crate) fn nombre_archivo(nombre: &str) -> String {
     const MAX: usize = 60;
     const RESERVED: [&str; 22] = [
         "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
@@ -194,7 +194,7 @@ pub fn nombre_archivo(nombre: &str) -> String {
 
 /// The candidate closest to `wanted` by edit distance on folded text, if it
 /// is close enough to be a plausible typo or variant (used for `¿quiso decir…?`).
-pub fn closest<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn closest<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {

@@ -22,9 +22,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
-use lotaip::model::{Entidad, Periodo};
-use lotaip::render::{self, RenderContext, Templates};
-use lotaip::{compute, input};
+use lotaip::model::Periodo;
+use lotaip::publicacion::{self, Anual, Entrada, Salida};
+use lotaip::publish::Inicio;
 
 use mutar::Rng;
 
@@ -165,9 +165,9 @@ struct Tally([u64; 4]);
 
 impl Tally {
     const NAMES: [&str; 4] = [
-        "rechazados al leer",
-        "rechazados al calcular",
-        "rechazados al generar",
+        "rechazados (entradas)",
+        "",
+        "rechazados (salida)",
         "publicables",
     ];
 
@@ -175,6 +175,7 @@ impl Tally {
         Self::NAMES
             .iter()
             .zip(self.0)
+            .filter(|(n, _)| !n.is_empty())
             .map(|(n, v)| format!("{v} {n}"))
             .collect::<Vec<_>>()
             .join(", ")
@@ -299,13 +300,6 @@ fn keep(dir: &Path, case: u64, why: &str) -> Result<(), String> {
 /// Runs cases `from .. from + n` in this process, or until `until`.
 fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -> ExitCode {
     let dir = root.join(format);
-    let templates = match Templates::load(None) {
-        Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
     let seeds = dir.join("semillas");
     let case_dir = dir.join("caso");
     let mut failed = 0u64;
@@ -323,9 +317,7 @@ fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -
         }
         let _ = std::fs::write(dir.join("actual.txt"), i.to_string());
         let _ = lotaip::contain::take_last();
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            run(&case_dir, &templates, i)
-        }));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&case_dir, i)));
         if let Ok(stage) = &outcome {
             tally.0[*stage] += 1;
         }
@@ -357,53 +349,33 @@ fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -
     ExitCode::SUCCESS
 }
 
-/// The month (and sometimes the year) on one case, as `generar` runs it,
-/// in memory. Refusals are fine; only panics, aborts and hangs fail.
-/// Returns how far it got (see [`Tally`]).
-fn run(dir: &Path, builtin: &Templates, case: u64) -> usize {
-    let own;
-    let templates = if dir.join("plantillas").is_dir() {
-        match Templates::load(Some(&dir.join("plantillas"))) {
-            Ok(t) => {
-                own = t;
-                &own
-            }
-            Err(_) => return 0,
-        }
-    } else {
-        builtin
+/// The month (and sometimes the year) on one case, as `generar` and
+/// `rendicion` run them: the month checked in memory, the year published
+/// into the case's folder. Refusals are fine; only panics, aborts and hangs
+/// fail. Returns how far it got (see [`Tally`]).
+fn run(dir: &Path, case: u64) -> usize {
+    let entrada = Entrada {
+        carpeta: dir.to_path_buf(),
+        plantillas: dir.join("plantillas"),
+        porcentajes: None,
     };
-    let Ok((config, ds)) = input::load(dir, None) else {
-        return 0;
-    };
-    let periodo = Periodo {
-        anio: config.anio,
-        mes: 1 + (case % 12) as u8,
-    };
-    let Ok(informe) = compute::informe(&ds, &config, periodo, periodo.ultimo_dia()) else {
-        return 1;
-    };
-    let ctx = RenderContext::new(&config, &ds, &informe, templates);
-    if render::publicacion_mensual(&ctx, &mut |_| {}).is_err() {
-        return 2;
+    let mes = 1 + (case % 12) as u8;
+    match publicacion::validar(&entrada, Some(Periodo { anio: 2025, mes })) {
+        Ok(_) => {}
+        Err(e) if e.exit_code() == 1 => return 0,
+        Err(_) => return 2,
     }
     if case % 4 == 0 {
-        let Ok(respuestas) = input::rendicion::load(dir, &config, &ds) else {
-            return 3;
+        let anual = Anual {
+            entrada,
+            anio: 2025,
+            salida: Salida {
+                carpeta: dir.join("salida"),
+                espera: Duration::from_secs(1),
+            },
+            fecha: None,
         };
-        let Ok((_, institucion)) = input::rendicion::entidades(&config, &ds) else {
-            return 3;
-        };
-        let ctx = render::rendicion::Contexto {
-            config: &config,
-            dataset: &ds,
-            respuestas: &respuestas,
-            templates,
-            institucion: &institucion,
-            fecha: periodo.ultimo_dia(),
-        };
-        if render::rendicion::render(&ctx, Entidad::Institucion, "institucion", Vec::new()).is_err()
-        {
+        if publicacion::anual(&anual, Inicio::ahora()).is_err() {
             return 2;
         }
     }
@@ -435,7 +407,7 @@ fn build_case(format: &str, seed: u64, i: u64, seeds: &Path, to: &Path) -> std::
     }
     // Now and then a template, the accountability answers or the settings too.
     if rng.chance(10) {
-        let (name, text) = rng.pick(lotaip::render::templates::BUILTIN);
+        let (name, text) = rng.pick(lotaip::render::BUILTIN);
         let mut data = text.as_bytes().to_vec();
         for _ in 0..1 + rng.below(3) {
             if rng.chance(3) {
@@ -488,8 +460,7 @@ fn seeds(format: &str, to: &Path) -> Result<(), String> {
         "csv" => {
             for k in KINDS {
                 let path = inputs.join(format!("{k}.xlsx"));
-                let sheets = input::table::read(&path, "semilla").map_err(|e| e.to_string())?;
-                std::fs::write(to.join(format!("{k}.csv")), to_csv(&sheets))
+                std::fs::write(to.join(format!("{k}.csv")), to_csv(&path)?)
                     .map_err(|e| e.to_string())?;
             }
         }
@@ -525,30 +496,34 @@ fn seeds(format: &str, to: &Path) -> Result<(), String> {
     std::fs::write(done, "").map_err(|e| e.to_string())
 }
 
-/// Sheets as a semicolon CSV (the Spanish convention), the first sheet with
-/// a header only.
-fn to_csv(sheets: &[input::sheet::Sheet]) -> String {
+/// The first sheet of a workbook as a semicolon CSV (the Spanish convention).
+fn to_csv(path: &Path) -> Result<String, String> {
+    use calamine::{Data, Reader};
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| e.to_string())?;
+    let name = wb.sheet_names().first().cloned().ok_or("sin hojas")?;
+    let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
     let mut out = String::new();
-    for s in sheets.iter().filter(|s| !s.rows.is_empty()).take(1) {
-        for r in &s.rows {
-            let cells: Vec<String> = r
-                .cells
-                .iter()
-                .map(|c| {
-                    let t = match c {
-                        input::sheet::Cell::Number(d) => d.to_string().replace('.', ","),
-                        other => other.shown(),
-                    };
-                    if t.contains([';', '"', '\n']) {
-                        format!("\"{}\"", t.replace('"', "\"\""))
-                    } else {
-                        t
-                    }
-                })
-                .collect();
+    for row in range.rows() {
+        let cells: Vec<String> = row
+            .iter()
+            .map(|c| {
+                let t = match c {
+                    Data::Float(f) => f.to_string().replace('.', ","),
+                    Data::Int(i) => i.to_string(),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                };
+                if t.contains([';', '"', '\n']) {
+                    format!("\"{}\"", t.replace('"', "\"\""))
+                } else {
+                    t
+                }
+            })
+            .collect();
+        if cells.iter().any(|c| !c.is_empty()) {
             out.push_str(&cells.join(";"));
             out.push('\n');
         }
     }
-    out
+    Ok(out)
 }

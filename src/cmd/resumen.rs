@@ -33,10 +33,7 @@ pub fn imprimir(hecho: &MesPublicado) {
         "Cumplimiento institucional: {}",
         cifras(config, &informe.institucion)
     );
-    say!(
-        "Cambios: {}",
-        lotaip::render::xlsx::cambios::resumen(cambios)
-    );
+    say!("Cambios: {}", lotaip::render::resumen_cambios(cambios));
     if !cambios.lista().is_empty() {
         say!("  el detalle está en la hoja «Cambios» del libro de cumplimiento");
     }

@@ -12,7 +12,7 @@ use crate::model::{Agregacion, Dataset, Entidad, Indicador, MESES, Serie};
 
 /// One indicator over the year.
 #[derive(Clone, Debug, Serialize)]
-pub struct Anual {
+pub(crate) struct Anual {
     /// The year's target: `meta_anual`, or made from the periods.
     pub meta: Option<Decimal>,
     /// The year's result, made from the periods the same way.
@@ -28,7 +28,7 @@ pub struct Anual {
 
 /// SPEC 2.4 for one indicator: targets and results aggregated over the
 /// closing months that have a target, by `agregacion_anual` or its default.
-pub fn anual(ind: &Indicador) -> Result<Anual, Desborde> {
+pub(crate) fn anual(ind: &Indicador) -> Result<Anual, Desborde> {
     let meses = ind.meses_con_meta();
     let (agregacion, suma_por_omision) =
         rules::agregacion_anual(ind.agregacion, ind.comportamiento, ind.medida);
@@ -59,7 +59,7 @@ pub fn anual(ind: &Indicador) -> Result<Anual, Desborde> {
 
 /// A meta of the «ejecución programática».
 #[derive(Clone, Debug, Serialize)]
-pub struct MetaPoa {
+pub(crate) struct MetaPoa {
     /// Index into `Dataset::indicadores`.
     pub indicador: usize,
     /// Number of the meta in the report, from 1.
@@ -69,7 +69,7 @@ pub struct MetaPoa {
 
 /// The computed sections of one entity's report.
 #[derive(Clone, Debug)]
-pub struct Rendicion {
+pub(crate) struct Rendicion {
     pub entidad: Entidad,
     pub nombre: String,
     /// Grouped by objective in order of first appearance.
@@ -86,7 +86,7 @@ pub struct Rendicion {
 /// `institucion` lists the units whose targets are the institution's own
 /// (empty: the `gobernante` ones). A figure no decimal holds is an input
 /// error (see [`super::comprobar`], which names the row).
-pub fn rendicion(
+pub(crate) fn rendicion(
     ds: &Dataset,
     entidad: Entidad,
     nombre: String,

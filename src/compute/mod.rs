@@ -2,9 +2,9 @@
 //! indicator's evaluation, the aggregates by unit, province, process level and
 //! institution, the monthly trend, the budget execution and the warnings.
 
-pub mod anual;
+pub(crate) mod anual;
 mod avisos;
-pub mod rules;
+pub(crate) mod rules;
 mod summary;
 
 use chrono::NaiveDate;

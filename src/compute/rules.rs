@@ -13,17 +13,17 @@ use crate::model::{Agregacion, Comportamiento, Medida, Sentido, Serie};
 pub struct Desborde;
 
 /// `a × b`, checked.
-pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Desborde> {
+pub(crate) fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Desborde> {
     a.checked_mul(b).ok_or(Desborde)
 }
 
 /// `a ÷ b` for a non-zero `b`, checked.
-pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Desborde> {
+pub(crate) fn div(a: Decimal, b: Decimal) -> Result<Decimal, Desborde> {
     a.checked_div(b).ok_or(Desborde)
 }
 
 /// The sum of some values, checked.
-pub fn suma(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Desborde> {
+pub(crate) fn suma(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Desborde> {
     values
         .into_iter()
         .try_fold(Decimal::ZERO, |s, v| s.checked_add(v).ok_or(Desborde))
@@ -55,7 +55,7 @@ impl Marca {
 ///   meta 0 with real > 0 gives 0 (flag `meta cero`).
 ///
 /// A quotient past what a decimal holds (a target of 10^-20) is [`Desborde`].
-pub fn cumplimiento(
+pub(crate) fn cumplimiento(
     meta: Decimal,
     real: Decimal,
     sentido: Sentido,
@@ -107,7 +107,7 @@ impl Semaforo {
 
 /// SPEC 2.3: `verde` at or above the green threshold, `amarillo` at or above
 /// the yellow one, `rojo` below; on the exact value, never a rounded one.
-pub fn semaforo(pct: Decimal, umbrales: &Umbrales) -> Semaforo {
+pub(crate) fn semaforo(pct: Decimal, umbrales: &Umbrales) -> Semaforo {
     if pct >= umbrales.verde {
         Semaforo::Verde
     } else if pct >= umbrales.amarillo {
@@ -118,18 +118,18 @@ pub fn semaforo(pct: Decimal, umbrales: &Umbrales) -> Semaforo {
 }
 
 /// SPEC 2.3: aggregates average percentages clamped to 0–100.
-pub fn clamp_pct(pct: Decimal) -> Decimal {
+pub(crate) fn clamp_pct(pct: Decimal) -> Decimal {
     pct.clamp(Decimal::ZERO, Decimal::ONE_HUNDRED)
 }
 
 /// SPEC 2: the shown form of a percentage: 2 decimals, half away from zero.
-pub fn round_pct(pct: Decimal) -> Decimal {
+pub(crate) fn round_pct(pct: Decimal) -> Decimal {
     pct.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Arithmetic mean; `None` for no values. Clamped percentages never
 /// overflow; uncapped ones (the accountability form's total) may.
-pub fn mean(values: impl IntoIterator<Item = Decimal>) -> Result<Option<Decimal>, Desborde> {
+pub(crate) fn mean(values: impl IntoIterator<Item = Decimal>) -> Result<Option<Decimal>, Desborde> {
     let mut n = 0u64;
     let sum = suma(values.into_iter().inspect(|_| n += 1))?;
     if n == 0 {
@@ -140,7 +140,10 @@ pub fn mean(values: impl IntoIterator<Item = Decimal>) -> Result<Option<Decimal>
 
 /// SPEC 2.3: budget execution devengado / codificado × 100; 0 and flagged
 /// when codificado is 0.
-pub fn ejecucion(codificado: Decimal, devengado: Decimal) -> Result<(Decimal, bool), Desborde> {
+pub(crate) fn ejecucion(
+    codificado: Decimal,
+    devengado: Decimal,
+) -> Result<(Decimal, bool), Desborde> {
     if codificado.is_zero() {
         Ok((Decimal::ZERO, true))
     } else {
@@ -152,7 +155,7 @@ pub fn ejecucion(codificado: Decimal, devengado: Decimal) -> Result<(Decimal, bo
 }
 
 /// SPEC 2.1: the latest closing month `k ≤ mes` that has a target.
-pub fn periodo_evaluado(metas: &Serie, mes: u8) -> Option<u8> {
+pub(crate) fn periodo_evaluado(metas: &Serie, mes: u8) -> Option<u8> {
     (1..=mes.min(12))
         .rev()
         .find(|k| metas[*k as usize - 1].is_some())
@@ -161,7 +164,7 @@ pub fn periodo_evaluado(metas: &Serie, mes: u8) -> Option<u8> {
 /// SPEC 1.1: the target the Literal a4 matrix publishes when no
 /// `meta_cuantificable` is given: the latest closed period's (as of `mes`),
 /// or the first period's before any has closed; never a sum.
-pub fn meta_publicada(metas: &Serie, mes: u8) -> Option<(u8, Decimal)> {
+pub(crate) fn meta_publicada(metas: &Serie, mes: u8) -> Option<(u8, Decimal)> {
     let k = periodo_evaluado(metas, mes)
         .or_else(|| (1..=12u8).find(|k| metas[*k as usize - 1].is_some()))?;
     metas[k as usize - 1].map(|v| (k, v))
@@ -169,7 +172,7 @@ pub fn meta_publicada(metas: &Serie, mes: u8) -> Option<(u8, Decimal)> {
 
 /// SPEC 2.4: the default way of making the year's figure. Returns the rule
 /// and whether it was a default `suma` (listed as a warning: wrong for stocks).
-pub fn agregacion_anual(
+pub(crate) fn agregacion_anual(
     given: Option<Agregacion>,
     comportamiento: Comportamiento,
     medida: Medida,
@@ -189,7 +192,7 @@ pub fn agregacion_anual(
 /// SPEC 2.4: the year's figure of a series over the given closing months.
 /// `ultimo` takes the last month; `suma` and `promedio` the months present.
 /// Returns `None` when no value is present (or the last one, for `ultimo`).
-pub fn valor_anual(
+pub(crate) fn valor_anual(
     serie: &Serie,
     meses: &[u8],
     agregacion: Agregacion,

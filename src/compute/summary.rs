@@ -43,7 +43,7 @@ pub(super) struct Summaries<'a> {
 }
 
 impl<'a> Summaries<'a> {
-    pub fn new(ds: &'a Dataset, config: &'a Config, ev: &'a [Evaluacion]) -> Self {
+    pub(super) fn new(ds: &'a Dataset, config: &'a Config, ev: &'a [Evaluacion]) -> Self {
         Summaries { ds, config, ev }
     }
 
@@ -58,7 +58,10 @@ impl<'a> Summaries<'a> {
     }
 
     /// The figures of the indicators with the given indexes.
-    pub fn of(&self, indicadores: impl IntoIterator<Item = usize>) -> Result<Resumen, Desborde> {
+    pub(super) fn of(
+        &self,
+        indicadores: impl IntoIterator<Item = usize>,
+    ) -> Result<Resumen, Desborde> {
         let mut r = Resumen::default();
         let mut counted = Vec::new();
         for ev in indicadores.into_iter().map(|i| &self.ev[i]) {
@@ -85,15 +88,15 @@ impl<'a> Summaries<'a> {
     }
 
     /// A province's figure: every row of all its units (SPEC 2.3).
-    pub fn provincia(&self, p: Provincia) -> Result<Resumen, Desborde> {
+    pub(super) fn provincia(&self, p: Provincia) -> Result<Resumen, Desborde> {
         self.over(|i| self.ds.unidades[i.unidad].provincia == Some(p))
     }
 
-    pub fn proceso(&self, p: Proceso) -> Result<Resumen, Desborde> {
+    pub(super) fn proceso(&self, p: Proceso) -> Result<Resumen, Desborde> {
         self.over(|i| self.ds.unidades[i.unidad].proceso == p)
     }
 
-    pub fn institucion(&self) -> Result<Resumen, Desborde> {
+    pub(super) fn institucion(&self) -> Result<Resumen, Desborde> {
         self.over(|_| true)
     }
 }
@@ -182,7 +185,7 @@ pub(super) fn presupuesto(ds: &Dataset, mes: u8) -> Result<Presupuesto, Desborde
 }
 
 /// The budget of a set of units at month `mes`.
-pub fn presupuesto_de(
+pub(super) fn presupuesto_de(
     ds: &Dataset,
     mes: u8,
     units: &[usize],

@@ -9,12 +9,12 @@ use super::sheet::Cell;
 use crate::model::mes_desde_texto;
 use crate::text::clean;
 
-pub use crate::text::{MAX_TEXT_CHARS, publishable};
+pub(crate) use crate::text::publishable;
 
 /// The largest magnitude a number may have: a thousand billion (10^15),
 /// far above any budget of the State, so that every sum of the reports
 /// stays exact and a value typed with extra digits is caught.
-pub fn max_magnitude() -> Decimal {
+pub(crate) fn max_magnitude() -> Decimal {
     Decimal::from(1_000_000_000_000_000i64)
 }
 
@@ -22,7 +22,7 @@ pub fn max_magnitude() -> Decimal {
 /// be published as read is refused: control characters (invisible, and
 /// they break the open-data files), characters the documents' font cannot
 /// draw, and texts past [`MAX_TEXT_CHARS`].
-pub fn text(cell: &Cell) -> Result<Option<String>, String> {
+pub(crate) fn text(cell: &Cell) -> Result<Option<String>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Text(t) => {
@@ -38,7 +38,10 @@ pub fn text(cell: &Cell) -> Result<Option<String>, String> {
 
 /// The cell as a number, with its `%` sign noted; `None` when blank.
 /// Magnitudes past [`max_magnitude`] are refused.
-pub fn number(cell: &Cell, convention: Option<Convention>) -> Result<Option<RawNumber>, String> {
+pub(crate) fn number(
+    cell: &Cell,
+    convention: Option<Convention>,
+) -> Result<Option<RawNumber>, String> {
     let n = number_unbounded(cell, convention)?;
     if let Some(r) = n {
         if r.value.abs() > max_magnitude() {
@@ -77,7 +80,7 @@ fn number_unbounded(
 }
 
 /// The cell as a plain number without `%` (amounts, counts, zone numbers).
-pub fn plain_number(
+pub(crate) fn plain_number(
     cell: &Cell,
     convention: Option<Convention>,
 ) -> Result<Option<Decimal>, String> {
@@ -100,7 +103,7 @@ fn spreadsheet_error(e: &str) -> String {
 
 /// The closing month of a period cell (`2025-03`, `03/2025`, `marzo 2025`,
 /// `mar`, a date), checked against the plan's year.
-pub fn period(cell: &Cell, year: i32) -> Result<u8, String> {
+pub(crate) fn period(cell: &Cell, year: i32) -> Result<u8, String> {
     match period_of(cell)? {
         (Some(y), _) if y != year => Err(format!(
             "el período «{}» está fuera del año {year} del plan",
@@ -111,7 +114,7 @@ pub fn period(cell: &Cell, year: i32) -> Result<u8, String> {
 }
 
 /// The year (when written) and closing month of a period cell.
-pub fn period_of(cell: &Cell) -> Result<(Option<i32>, u8), String> {
+pub(crate) fn period_of(cell: &Cell) -> Result<(Option<i32>, u8), String> {
     let expected =
         "se esperaba un mes del año, p. ej. 2025-03, 03/2025, marzo 2025, mar o una fecha";
     Ok(match cell {

@@ -8,7 +8,7 @@ use super::sheet::{Cell, Format, Row, Sheet, text_cell};
 use crate::error::{Error, Location};
 
 /// Reads a delimited file as one sheet.
-pub fn read(bytes: &[u8], name: &str, format: Format) -> Result<Sheet, Error> {
+pub(crate) fn read(bytes: &[u8], name: &str, format: Format) -> Result<Sheet, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]

@@ -12,7 +12,7 @@ use crate::model::Provincia;
 use crate::text::closest;
 
 /// The fields of one row; problems go to the shared collector.
-pub struct Fields<'a> {
+pub(crate) struct Fields<'a> {
     pub sheet: &'a Sheet,
     pub header: &'a Header,
     pub row: &'a Row,
@@ -22,7 +22,7 @@ pub struct Fields<'a> {
 }
 
 impl<'a> Fields<'a> {
-    pub fn new(
+    pub(crate) fn new(
         sheet: &'a Sheet,
         header: &'a Header,
         row: &'a Row,
@@ -38,7 +38,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The cell under a column of the contract (empty when the sheet lacks it).
-    pub fn cell(&self, key: &str) -> &'a Cell {
+    pub(crate) fn cell(&self, key: &str) -> &'a Cell {
         match self.header.get(key) {
             Some(c) => self.row.get(c),
             None => &Cell::Empty,
@@ -46,19 +46,19 @@ impl<'a> Fields<'a> {
     }
 
     /// Location of a column of this row.
-    pub fn loc(&self, key: &str) -> Location {
+    pub(crate) fn loc(&self, key: &str) -> Location {
         let col = self.header.get(key);
         self.sheet
             .location(self.row.number, col.map(|c| (c, self.header.title(c))))
     }
 
     /// Location of the row as a whole.
-    pub fn row_loc(&self) -> Location {
+    pub(crate) fn row_loc(&self) -> Location {
         self.sheet.location(self.row.number, None)
     }
 
     /// Records a problem in a column of this row.
-    pub fn problem(&mut self, key: &str, message: impl Into<String>) {
+    pub(crate) fn problem(&mut self, key: &str, message: impl Into<String>) {
         let loc = self.loc(key);
         self.problems.push(loc, message);
         self.failed = true;
@@ -75,14 +75,14 @@ impl<'a> Fields<'a> {
     }
 
     /// Optional free text.
-    pub fn text(&mut self, key: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, key: &str) -> Option<String> {
         let c = self.cell(key);
         self.check(key, cells::text(c)).flatten()
     }
 
     /// Required free text; a blank cell is a problem (one that cannot be
     /// read is one problem, not two).
-    pub fn required_text(&mut self, key: &str, what: &str) -> Option<String> {
+    pub(crate) fn required_text(&mut self, key: &str, what: &str) -> Option<String> {
         match cells::text(self.cell(key)) {
             Ok(Some(t)) => Some(t),
             Ok(None) => {
@@ -97,7 +97,7 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional value of a closed vocabulary.
-    pub fn vocab<T>(
+    pub(crate) fn vocab<T>(
         &mut self,
         key: &str,
         parse: fn(&str) -> Option<T>,
@@ -115,21 +115,21 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional number, `%` sign noted.
-    pub fn number(&mut self, key: &str) -> Option<RawNumber> {
+    pub(crate) fn number(&mut self, key: &str) -> Option<RawNumber> {
         let c = self.cell(key);
         self.check(key, cells::number(c, self.sheet.convention))
             .flatten()
     }
 
     /// An optional number without `%`.
-    pub fn plain_number(&mut self, key: &str) -> Option<Decimal> {
+    pub(crate) fn plain_number(&mut self, key: &str) -> Option<Decimal> {
         let c = self.cell(key);
         self.check(key, cells::plain_number(c, self.sheet.convention))
             .flatten()
     }
 
     /// An optional province, matched tolerantly.
-    pub fn provincia(&mut self, key: &str) -> Option<Provincia> {
+    pub(crate) fn provincia(&mut self, key: &str) -> Option<Provincia> {
         let t = self.text(key)?;
         let p = Provincia::parse(&t);
         if p.is_none() {
@@ -142,7 +142,7 @@ impl<'a> Fields<'a> {
     }
 
     /// The closing month of the period column, in `year` when it is known.
-    pub fn period(&mut self, key: &str, year: Option<i32>) -> Option<u8> {
+    pub(crate) fn period(&mut self, key: &str, year: Option<i32>) -> Option<u8> {
         let c = self.cell(key);
         let r = match year {
             Some(y) => cells::period(c, y),

@@ -10,7 +10,7 @@ use crate::text::{closest, fold_key, folds_to};
 
 /// A column of the data contract.
 #[derive(Clone, Copy, Debug)]
-pub struct Column {
+pub(crate) struct Column {
     /// Canonical header, as the starter workbooks write it.
     pub key: &'static str,
     /// Other headers accepted for it.
@@ -19,7 +19,11 @@ pub struct Column {
 }
 
 /// Shorthand for the column tables of the readers.
-pub const fn col(key: &'static str, aliases: &'static [&'static str], required: bool) -> Column {
+pub(crate) const fn col(
+    key: &'static str,
+    aliases: &'static [&'static str],
+    required: bool,
+) -> Column {
     Column {
         key,
         aliases,
@@ -29,7 +33,7 @@ pub const fn col(key: &'static str, aliases: &'static [&'static str], required: 
 
 /// The columns of one kind of input file.
 #[derive(Clone, Copy, Debug)]
-pub struct Schema<'a> {
+pub(crate) struct Schema<'a> {
     /// `metas`, `resultados`…: the kind, for messages.
     pub kind: &'a str,
     pub columns: &'a [Column],
@@ -37,7 +41,7 @@ pub struct Schema<'a> {
 
 impl Schema<'_> {
     /// The canonical key a header text stands for.
-    pub fn resolve(&self, header: &str) -> Option<&'static str> {
+    pub(crate) fn resolve(&self, header: &str) -> Option<&'static str> {
         let k = fold_key(header);
         if k.is_empty() {
             return None;
@@ -51,7 +55,7 @@ impl Schema<'_> {
 
 /// Where each column of the contract is in a sheet.
 #[derive(Clone, Debug)]
-pub struct Header {
+pub(crate) struct Header {
     /// Index into `Sheet::rows` of the header row; data rows follow it.
     pub row_index: usize,
     columns: HashMap<&'static str, usize>,
@@ -61,16 +65,16 @@ pub struct Header {
 
 impl Header {
     /// Column index of a canonical key, if the sheet has it.
-    pub fn get(&self, key: &str) -> Option<usize> {
+    pub(crate) fn get(&self, key: &str) -> Option<usize> {
         self.columns.get(key).copied()
     }
 
-    pub fn has(&self, key: &str) -> bool {
+    pub(crate) fn has(&self, key: &str) -> bool {
         self.columns.contains_key(key)
     }
 
     /// The header text of a column, as the user wrote it.
-    pub fn title(&self, col: usize) -> &str {
+    pub(crate) fn title(&self, col: usize) -> &str {
         self.titles.get(&col).map(String::as_str).unwrap_or("")
     }
 }
@@ -79,7 +83,7 @@ impl Header {
 /// preamble every reader shares. Header problems are collected; a sheet with
 /// data but no header is listed as `hoja ignorada`; when no sheet has the
 /// header at all, that is a problem naming the columns `expected`.
-pub fn sheets_with_header<'s>(
+pub(crate) fn sheets_with_header<'s>(
     sheets: &'s [Sheet],
     schema: &Schema,
     expected: &str,
@@ -139,7 +143,7 @@ const MAX_SHIFTED: usize = 20;
 /// Finds the header row: the first of the first rows where at least two
 /// cells name columns of the schema. `Ok(None)` when the sheet has none.
 /// Unknown, repeated and missing columns are all reported together.
-pub fn locate(sheet: &Sheet, schema: &Schema) -> Result<Option<Header>, Vec<Problem>> {
+pub(crate) fn locate(sheet: &Sheet, schema: &Schema) -> Result<Option<Header>, Vec<Problem>> {
     let found = sheet.rows.iter().take(HEADER_SEARCH_ROWS).position(|r| {
         r.cells
             .iter()

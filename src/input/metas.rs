@@ -17,7 +17,7 @@ use crate::model::{
 use crate::text::{fold_key, fold_words};
 
 /// Columns of `metas`.
-pub const SCHEMA: Schema<'static> = Schema {
+pub(crate) const SCHEMA: Schema<'static> = Schema {
     kind: "metas",
     columns: &[
         col(
@@ -68,7 +68,7 @@ pub const SCHEMA: Schema<'static> = Schema {
 
 /// How the bare numbers of a percentage indicator are read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Scale {
+pub(crate) enum Scale {
     /// `0.85` is 85 %.
     Fraction,
     /// `85` is 85 %.
@@ -77,7 +77,7 @@ pub enum Scale {
 
 impl Scale {
     /// The value as a fraction (85 % → 0.85). A `%` sign always means points.
-    pub fn apply(self, raw: RawNumber) -> Decimal {
+    pub(crate) fn apply(self, raw: RawNumber) -> Decimal {
         if raw.percent_sign || self == Scale::Points {
             raw.value / Decimal::ONE_HUNDRED
         } else {
@@ -88,7 +88,7 @@ impl Scale {
 
 /// What `metas` yields.
 #[derive(Debug, Default)]
-pub struct Metas {
+pub(crate) struct Metas {
     pub unidades: Vec<Unidad>,
     pub indicadores: Vec<Indicador>,
     /// Per indicator: the convention of its percentages (`None` when not a percentage).
@@ -97,7 +97,7 @@ pub struct Metas {
 }
 
 /// Reads every sheet of every `metas` file; all problems are reported together.
-pub fn read(sheets: &[Sheet], policy: Porcentajes) -> Result<Metas, Error> {
+pub(crate) fn read(sheets: &[Sheet], policy: Porcentajes) -> Result<Metas, Error> {
     let mut out = Metas::default();
     let mut problems = Problems::default();
     let mut units: HashMap<String, usize> = HashMap::new();
@@ -326,7 +326,7 @@ fn choose_scale(
 }
 
 /// The measure a name announces by its first word (codes such as `M01` skipped).
-pub fn infer_medida(nombre: &str, any_percent_sign: bool) -> Medida {
+pub(crate) fn infer_medida(nombre: &str, any_percent_sign: bool) -> Medida {
     if any_percent_sign {
         return Medida::Porcentaje;
     }

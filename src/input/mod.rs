@@ -2,21 +2,21 @@
 //! `resultados` and `presupuesto` files, in any supported format. Every
 //! problem of every file is collected before the run stops.
 
-pub mod cells;
-mod delimited;
-pub mod fields;
-pub mod header;
-pub mod limits;
-pub mod metas;
-pub mod number;
-pub mod presupuesto;
+pub(crate) mod cells;
+pub(crate) mod delimited;
+pub(crate) mod fields;
+pub(crate) mod header;
+pub(crate) mod limits;
+pub(crate) mod metas;
+pub(crate) mod number;
+pub(crate) mod presupuesto;
 #[cfg(test)]
 mod propiedades;
 pub mod rendicion;
-pub mod resultados;
-pub mod sheet;
-pub mod table;
-mod workbook;
+pub(crate) mod resultados;
+pub(crate) mod sheet;
+pub(crate) mod table;
+pub(crate) mod workbook;
 
 use std::path::{Path, PathBuf};
 

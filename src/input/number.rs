@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 /// A number read from a cell, before an indicator's percent convention is applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RawNumber {
+pub(crate) struct RawNumber {
     pub value: Decimal,
     /// The text carried a `%` sign: the value is in points (85 % → 85).
     pub percent_sign: bool,
@@ -18,7 +18,7 @@ pub struct RawNumber {
 /// (a semicolon CSV is Spanish, a comma CSV is English). Only used to settle a
 /// single separator followed by exactly three digits (`1,234` / `1.234`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Convention {
+pub(crate) enum Convention {
     /// `.` decimal, `,` thousands.
     English,
     /// `,` decimal, `.` thousands.
@@ -29,7 +29,7 @@ const EXAMPLES: &str = "p. ej. 1234,56, 1.234,56, 1,234.56, $ 9.250.000,00 u 85 
 
 /// Parses a number as written in a cell. Errors are Spanish sentences that say
 /// what was expected.
-pub fn parse_number(text: &str, hint: Option<Convention>) -> Result<RawNumber, String> {
+pub(crate) fn parse_number(text: &str, hint: Option<Convention>) -> Result<RawNumber, String> {
     let original = text;
     let mut s: String = text
         .chars()
@@ -229,7 +229,7 @@ fn scientific(s: &str) -> Option<Decimal> {
 /// Spreadsheet files store numbers as text that a reader turns into an `f64`;
 /// the shortest text that round-trips that `f64` is the text the file holds
 /// (up to 15 significant digits), so the decimal is recovered exactly.
-pub fn decimal_from_f64(f: f64) -> Option<Decimal> {
+pub(crate) fn decimal_from_f64(f: f64) -> Option<Decimal> {
     if !f.is_finite() {
         return None;
     }

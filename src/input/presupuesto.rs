@@ -11,7 +11,7 @@ use crate::error::{Error, Problems, Warning};
 use crate::model::{LineaPresupuesto, MESES, TipoGasto};
 
 /// Columns of `presupuesto`.
-pub const SCHEMA: Schema<'static> = Schema {
+pub(crate) const SCHEMA: Schema<'static> = Schema {
     kind: "presupuesto",
     columns: &[
         col(
@@ -33,7 +33,7 @@ pub const SCHEMA: Schema<'static> = Schema {
 /// Reads every `presupuesto` sheet; units must exist in `metas`. With
 /// `matched` false (the plan or the configuration could not be read), rows
 /// are only checked on their own.
-pub fn read(
+pub(crate) fn read(
     sheets: &[Sheet],
     metas: &mut Metas,
     year: Option<i32>,

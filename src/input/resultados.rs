@@ -13,7 +13,7 @@ use crate::model::{MESES, MESES_CORTOS, Medida, Resultado};
 use crate::text::{closest, fold_key};
 
 /// Columns of `resultados`.
-pub const SCHEMA: Schema<'static> = Schema {
+pub(crate) const SCHEMA: Schema<'static> = Schema {
     kind: "resultados",
     columns: &[
         col(
@@ -51,7 +51,7 @@ pub const SCHEMA: Schema<'static> = Schema {
 };
 
 /// Finds units and indicators by the names and codes people write.
-pub struct Index {
+pub(crate) struct Index {
     units: HashMap<String, usize>,
     by_unit: Vec<Vec<usize>>,
     /// Folded (code, name) of every indicator.
@@ -59,7 +59,7 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn new(metas: &Metas) -> Self {
+    pub(crate) fn new(metas: &Metas) -> Self {
         let units = metas
             .unidades
             .iter()
@@ -88,7 +88,7 @@ impl Index {
     }
 
     /// The unit named, or a message that suggests the closest one.
-    pub fn unit(&self, metas: &Metas, name: &str) -> Result<usize, String> {
+    pub(crate) fn unit(&self, metas: &Metas, name: &str) -> Result<usize, String> {
         self.units.get(&fold_key(name)).copied().ok_or_else(|| {
             let hint = closest(name, metas.unidades.iter().map(|u| u.nombre.as_str()))
                 .map(|s| format!("; ¿quiso decir «{s}»?"))
@@ -100,7 +100,7 @@ impl Index {
     /// The indicator of a unit named by code, name or both (SPEC 1.1: unit +
     /// code + name, or unit + code alone where that is unique). A second
     /// value is a warning when code and name disagree but one of them settles it.
-    pub fn indicator(
+    pub(crate) fn indicator(
         &self,
         metas: &Metas,
         unit: usize,
@@ -202,7 +202,7 @@ impl Index {
 /// `matched` false (the plan or the configuration could not be read), each
 /// row is only checked on its own: its period (against `year` when known),
 /// value and link.
-pub fn read(
+pub(crate) fn read(
     sheets: &[Sheet],
     metas: &mut Metas,
     year: Option<i32>,
@@ -397,7 +397,7 @@ fn store(
 
 /// A link a reader can follow: `http(s)://`, a host with a dot, no spaces.
 /// Hosts and paths may hold any letter (`http://ñandú.gob.ec/doc/1`).
-pub fn looks_like_url(s: &str) -> bool {
+pub(crate) fn looks_like_url(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     let rest = l
         .strip_prefix("https://")

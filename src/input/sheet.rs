@@ -11,7 +11,7 @@ use crate::error::Location;
 
 /// A cell value as read, before any column's rules are applied.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
     Empty,
     Text(String),
     Number(Decimal),
@@ -23,7 +23,7 @@ pub enum Cell {
 
 impl Cell {
     /// Whether the cell holds nothing but whitespace.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         match self {
             Cell::Empty => true,
             Cell::Text(t) => t.trim().is_empty(),
@@ -32,7 +32,7 @@ impl Cell {
     }
 
     /// The cell as the user sees it, for messages.
-    pub fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
@@ -46,7 +46,7 @@ impl Cell {
 
 /// One row that has at least one non-blank cell.
 #[derive(Clone, Debug)]
-pub struct Row {
+pub(crate) struct Row {
     /// 1-based row number as the spreadsheet shows it.
     pub number: usize,
     /// Cells from column A.
@@ -57,14 +57,14 @@ pub struct Row {
 }
 
 impl Row {
-    pub fn get(&self, col: usize) -> &Cell {
+    pub(crate) fn get(&self, col: usize) -> &Cell {
         self.cells.get(col).unwrap_or(&Cell::Empty)
     }
 }
 
 /// One sheet (or a whole CSV file).
 #[derive(Clone, Debug)]
-pub struct Sheet {
+pub(crate) struct Sheet {
     /// File name as the user knows it.
     pub file: String,
     /// Sheet name; `None` for CSV.
@@ -79,7 +79,7 @@ pub struct Sheet {
 
 impl Sheet {
     /// Location of a cell, for messages.
-    pub fn location(&self, row: usize, col: Option<(usize, &str)>) -> Location {
+    pub(crate) fn location(&self, row: usize, col: Option<(usize, &str)>) -> Location {
         Location {
             file: self.file.clone(),
             sheet: self.name.clone(),
@@ -96,7 +96,7 @@ impl Sheet {
     }
 
     /// Location of the sheet as a whole.
-    pub fn whole(&self) -> Location {
+    pub(crate) fn whole(&self) -> Location {
         Location {
             file: self.file.clone(),
             sheet: self.name.clone(),
@@ -106,7 +106,7 @@ impl Sheet {
 }
 
 /// Spreadsheet column letters for a 0-based index: 0 → `A`, 26 → `AA`.
-pub fn column_letter(mut idx: usize) -> String {
+pub(crate) fn column_letter(mut idx: usize) -> String {
     let mut s = Vec::new();
     loop {
         s.push(b'A' + (idx % 26) as u8);
@@ -121,7 +121,7 @@ pub fn column_letter(mut idx: usize) -> String {
 
 /// The kinds of file the program reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     Xlsx,
     Xls,
     Ods,
@@ -131,7 +131,7 @@ pub enum Format {
 
 impl Format {
     /// The format a file name announces, if supported.
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         Some(match ext.as_str() {
             "xlsx" | "xlsm" => Format::Xlsx,
@@ -145,7 +145,7 @@ impl Format {
 }
 
 /// What a file is, by its name's extension, for messages.
-pub fn describe(format: Format) -> &'static str {
+pub(crate) fn describe(format: Format) -> &'static str {
     match format {
         Format::Xlsx => "un libro .xlsx",
         Format::Xls => "un libro .xls",
@@ -157,7 +157,7 @@ pub fn describe(format: Format) -> &'static str {
 
 /// The error values spreadsheets write in cells, in English and Spanish
 /// (Excel) and LibreOffice's `Err:NNN`: a CSV export carries them as text.
-pub fn is_error_literal(text: &str) -> bool {
+pub(crate) fn is_error_literal(text: &str) -> bool {
     const ERRORS: &[&str] = &[
         "#div/0!",
         "#n/a",
@@ -192,7 +192,7 @@ pub fn is_error_literal(text: &str) -> bool {
 }
 
 /// A text cell, or the spreadsheet error it spells.
-pub fn text_cell(text: &str) -> Cell {
+pub(crate) fn text_cell(text: &str) -> Cell {
     if text.trim().is_empty() {
         Cell::Empty
     } else if is_error_literal(text) {

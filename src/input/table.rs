@@ -9,7 +9,7 @@ use super::{delimited, limits, workbook};
 use crate::error::{Error, Location};
 
 /// Reads every sheet of a file. `name` is how messages call the file.
-pub fn read(path: &Path, name: &str) -> Result<Vec<Sheet>, Error> {
+pub(crate) fn read(path: &Path, name: &str) -> Result<Vec<Sheet>, Error> {
     let loc = Location::file(name);
     let format = Format::from_path(path).ok_or_else(|| {
         Error::input(

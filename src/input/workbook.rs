@@ -16,11 +16,11 @@ use crate::error::{Error, Location};
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-pub use super::limits::damaged;
+pub(crate) use super::limits::damaged;
 
 /// Reads every sheet of a workbook. The sizes the file declares are checked
 /// before calamine sees it (see `limits`); callers contain its panics.
-pub fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<Sheet>, Error> {
+pub(crate) fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<Sheet>, Error> {
     let loc = Location::file(name);
     check_kind(&bytes, format, &loc)?;
     let damaged = |_: String| damaged(&loc);

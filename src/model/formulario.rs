@@ -156,7 +156,7 @@ const MECANISMO: [Columna; 3] = [
 ];
 
 /// Every answered section, in the order of the form.
-pub const SECCIONES: &[Seccion] = &[
+pub(crate) const SECCIONES: &[Seccion] = &[
     Seccion {
         clave: "datos_generales",
         titulo: "DATOS GENERALES",
@@ -663,11 +663,11 @@ pub const SECCIONES: &[Seccion] = &[
 
 /// The optional sheet that describes the management of each computed meta
 /// (column «DESCRIPCIÓN DE LA GESTIÓN POR META»).
-pub const GESTION_METAS: &str = "gestion_metas";
+pub(crate) const GESTION_METAS: &str = "gestion_metas";
 
 /// Sections printed after which the computed ones go, in the form's order:
 /// the programmatic and budget sections come after `planificacion`.
-pub const ANTES_DE_CALCULADAS: &str = "planificacion";
+pub(crate) const ANTES_DE_CALCULADAS: &str = "planificacion";
 
 #[cfg(test)]
 mod tests {

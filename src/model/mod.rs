@@ -2,7 +2,7 @@
 //! Readers build a [`Dataset`]; the rules in `compute` read it; nothing else
 //! changes it.
 
-pub mod formulario;
+pub(crate) mod formulario;
 mod periodo;
 mod provincia;
 mod vocab;

@@ -5,7 +5,7 @@ use serde::{Serialize, Serializer};
 use crate::text::{fold_key, folds_to};
 
 /// Canonical names, in alphabetical order (the order of every province list).
-pub const NOMBRES: [&str; 24] = [
+pub(super) const NOMBRES: [&str; 24] = [
     "Azuay",
     "Bolívar",
     "Cañar",

@@ -6,7 +6,7 @@
 
 mod lock;
 mod manifest;
-pub mod swap;
+pub(crate) mod swap;
 mod verify;
 
 use std::path::{Path, PathBuf};

@@ -23,7 +23,7 @@ use crate::error::Error;
 use crate::output::OutputFile;
 
 /// The hidden folder a run writes into.
-pub fn temp_name(name: &str) -> String {
+pub(crate) fn temp_name(name: &str) -> String {
     format!(".{name}.nuevo")
 }
 
@@ -35,7 +35,7 @@ fn aside_name(name: &str) -> String {
 /// Writes every file under `dir` (created fresh), each synced to disk, then
 /// syncs every folder so that their entries are durable too. `each` is
 /// called after every file with the count written so far.
-pub fn write_tree(
+pub(crate) fn write_tree(
     dir: &Path,
     files: &[&OutputFile],
     each: &mut dyn FnMut(usize),
@@ -69,7 +69,7 @@ pub fn write_tree(
 
 /// Puts the finished folder `<root>/<temp>` in place as `<root>/<name>`,
 /// replacing any previous one in one step, then removes the previous one.
-pub fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
+pub(crate) fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
     let target = root.join(name);
     let tmp = root.join(temp_name(name));
     if std::fs::symlink_metadata(&target).is_err() {
@@ -101,7 +101,7 @@ pub fn swap_in(root: &Path, name: &str) -> Result<PathBuf, Error> {
 /// renamed back (the two-step fallback was cut in the middle); every other
 /// `.<name>.anterior` and `.<name>.nuevo` is removed, whatever it is (a
 /// file or a link with one of these reserved names would block every run).
-pub fn recover(root: &Path) -> Result<(), Error> {
+pub(crate) fn recover(root: &Path) -> Result<(), Error> {
     let mut entries: Vec<(String, bool)> = fs::read_dir(root)
         .map_err(|e| Error::output(root, e))?
         .filter_map(|e| e.ok())
@@ -142,7 +142,7 @@ pub fn recover(root: &Path) -> Result<(), Error> {
 }
 
 /// Makes a folder's entries durable.
-pub fn sync_dir(dir: &Path) -> Result<(), Error> {
+pub(crate) fn sync_dir(dir: &Path) -> Result<(), Error> {
     #[cfg(unix)]
     File::open(dir)
         .and_then(|d| d.sync_all())

@@ -5,7 +5,7 @@ use super::{OutputFile, RenderContext, Renderer};
 use crate::error::Error;
 
 /// `literal_a4_<periodo>_datos.csv`, `_metadatos.csv`, `_diccionario.csv`.
-pub struct PaqueteA4;
+pub(crate) struct PaqueteA4;
 
 impl Renderer for PaqueteA4 {
     fn name(&self) -> &'static str {
@@ -31,7 +31,7 @@ impl Renderer for PaqueteA4 {
 }
 
 /// `cumplimiento_<periodo>.csv`: one row per indicator.
-pub struct CumplimientoCsv;
+pub(crate) struct CumplimientoCsv;
 
 impl Renderer for CumplimientoCsv {
     fn name(&self) -> &'static str {

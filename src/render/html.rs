@@ -6,7 +6,7 @@ use super::{OutputFile, RenderContext, Renderer};
 use crate::error::Error;
 
 /// `index.html` over the given files (the page lists them; it is rendered last).
-pub struct Indice<'f> {
+pub(crate) struct Indice<'f> {
     pub archivos: &'f [OutputFile],
 }
 

@@ -6,7 +6,7 @@ use super::{OutputFile, RenderContext, Renderer};
 use crate::error::Error;
 
 /// `cifras_<periodo>.json`: every indicator with its twelve targets and results.
-pub struct CifrasJson;
+pub(crate) struct CifrasJson;
 
 impl Renderer for CifrasJson {
     fn name(&self) -> &'static str {

@@ -1,14 +1,14 @@
 //! Rendering: one renderer per output, all fed the same computed report.
 //! Renderers build files in memory; `publish` writes them.
 
-pub mod csv;
-pub mod html;
-pub mod json;
-pub mod pdf;
-pub mod rendicion;
-pub mod templates;
-pub mod view;
-pub mod xlsx;
+pub(crate) mod csv;
+pub(crate) mod html;
+pub(crate) mod json;
+pub(crate) mod pdf;
+pub(crate) mod rendicion;
+pub(crate) mod templates;
+pub(crate) mod view;
+pub(crate) mod xlsx;
 
 use serde::Serialize;
 
@@ -17,9 +17,10 @@ use crate::config::Config;
 use crate::error::Error;
 use crate::model::Dataset;
 pub use crate::output::OutputFile;
-pub use templates::Templates;
-use view::cambios::Cambios;
+pub use templates::{BUILTIN, Templates};
+pub use view::cambios::Cambios;
 use view::{FilaIndicador, SeccionA4};
+pub use xlsx::cambios::resumen as resumen_cambios;
 
 /// Everything a renderer may read, built once per run.
 pub struct RenderContext<'a> {

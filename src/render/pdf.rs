@@ -261,7 +261,7 @@ fn words(s: &str) -> String {
 }
 
 /// `literal_a4_<periodo>.pdf`: A4 landscape, title lines on every page, the footer block at the end.
-pub struct LiteralA4Pdf;
+pub(crate) struct LiteralA4Pdf;
 
 impl Renderer for LiteralA4Pdf {
     fn name(&self) -> &'static str {
@@ -281,7 +281,7 @@ impl Renderer for LiteralA4Pdf {
 
 /// `provincias/<provincia>_<periodo>.pdf` for every province with units,
 /// drawn in parallel.
-pub struct ProvinciasPdf;
+pub(crate) struct ProvinciasPdf;
 
 impl Renderer for ProvinciasPdf {
     fn name(&self) -> &'static str {

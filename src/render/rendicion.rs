@@ -11,11 +11,11 @@ use crate::error::{Error, Warning};
 use crate::format;
 use crate::model::{Dataset, Entidad, MESES};
 
-pub use super::ContextoAnual as Contexto;
+pub(crate) use super::ContextoAnual as Contexto;
 
 /// Every entity's report (institution first): the files, and the warnings of
 /// the inputs and of each report, for the run summary.
-pub fn publicacion_anual(
+pub(crate) fn publicacion_anual(
     ctx: &Contexto,
     entidades: &[Entidad],
 ) -> Result<(Vec<OutputFile>, Vec<Warning>), Error> {
@@ -37,7 +37,7 @@ pub fn publicacion_anual(
 /// The files of one entity's report, and the warnings that concern it
 /// (`avisos`, given, plus those its computation raised; the workbook lists them).
 /// `nombre` is the entity's part of the file names (see [`nombres`]).
-pub fn render(
+pub(crate) fn render(
     ctx: &Contexto,
     entidad: Entidad,
     nombre_archivo: &str,
@@ -56,7 +56,7 @@ pub fn render(
 }
 
 /// A file-name part for an entity: `institucion`, `los-rios`, or the unit's name.
-pub fn slug(ds: &Dataset, e: Entidad) -> String {
+pub(crate) fn slug(ds: &Dataset, e: Entidad) -> String {
     match e {
         Entidad::Institucion => "institucion".into(),
         Entidad::Provincia(p) => p.slug(),
@@ -67,7 +67,7 @@ pub fn slug(ds: &Dataset, e: Entidad) -> String {
 /// The file-name part of each entity, in order, never two alike: a unit
 /// named like a province (`Azuay`) or like another unit once accents and
 /// signs are dropped becomes `azuay-unidad`, then `azuay-unidad-2`…
-pub fn nombres(ds: &Dataset, entidades: &[Entidad]) -> Vec<String> {
+pub(crate) fn nombres(ds: &Dataset, entidades: &[Entidad]) -> Vec<String> {
     let mut used = std::collections::HashSet::new();
     entidades
         .iter()

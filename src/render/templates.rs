@@ -196,10 +196,10 @@ const MAX_TEMPLATE_BYTES: u64 = 1 << 20;
 
 /// The most bytes one template may render: the matrix of a 50,000-row plan
 /// is about 30 MiB.
-pub const MAX_OUTPUT: usize = 256 << 20;
+pub(crate) const MAX_OUTPUT: usize = 256 << 20;
 
 /// The most elements all `range()` calls of one rendering may produce.
-pub const MAX_RANGE: u64 = 1_000_000;
+pub(crate) const MAX_RANGE: u64 = 1_000_000;
 
 thread_local! {
     /// What is left of [`MAX_RANGE`] in the rendering on this thread.

@@ -14,29 +14,29 @@ mod ods;
 mod xls;
 mod xlsx;
 
-pub use ods::check_ods;
-pub use xls::check_xls;
-pub use xlsx::check_xlsx;
+pub(crate) use ods::check_ods;
+pub(crate) use xls::check_xls;
+pub(crate) use xlsx::check_xlsx;
 
 const MIB: u64 = 1024 * 1024;
 
 /// Largest input file read, in bytes.
-pub const MAX_FILE_BYTES: u64 = 256 * MIB;
+pub(crate) const MAX_FILE_BYTES: u64 = 256 * MIB;
 /// Largest total a workbook's zip entries may declare once decompressed.
-pub const MAX_UNZIPPED_BYTES: u64 = 256 * MIB;
+pub(crate) const MAX_UNZIPPED_BYTES: u64 = 256 * MIB;
 /// Largest compression ratio of a zip entry bigger than [`RATIO_FROM_BYTES`]:
 /// spreadsheet XML compresses 10–50 times, a zip bomb about 1,000 times.
-pub const MAX_RATIO: u64 = 400;
+pub(crate) const MAX_RATIO: u64 = 400;
 /// Entries smaller than this are not checked for their ratio.
-pub const RATIO_FROM_BYTES: u64 = 4 * MIB;
+pub(crate) const RATIO_FROM_BYTES: u64 = 4 * MIB;
 /// Most cells a file may occupy, counted from column A to the last
 /// non-blank cell of every non-blank row (what the reader keeps in memory).
-pub const MAX_CELLS: usize = 4_000_000;
+pub(crate) const MAX_CELLS: usize = 4_000_000;
 /// Most columns a row may have.
-pub const MAX_COLUMNS: usize = 1_000;
+pub(crate) const MAX_COLUMNS: usize = 1_000;
 /// Most text a file's cells may hold in total: a workbook stores a text once
 /// and may show it in every cell, so a small file can name gigabytes.
-pub const MAX_TEXT_BYTES: u64 = 256 * MIB;
+pub(crate) const MAX_TEXT_BYTES: u64 = 256 * MIB;
 
 fn mib(bytes: u64) -> String {
     numero(bytes.div_ceil(MIB).into())
@@ -44,7 +44,7 @@ fn mib(bytes: u64) -> String {
 
 /// The error of a workbook that its reader cannot open (or that made it
 /// fail): the person can only get a sound copy of it.
-pub fn damaged(loc: &Location) -> Error {
+pub(crate) fn damaged(loc: &Location) -> Error {
     Error::input(
         loc.clone(),
         "el libro está dañado o incompleto y no se puede abrir: vuelva a descargarlo o guárdelo de nuevo con su hoja de cálculo",
@@ -52,7 +52,7 @@ pub fn damaged(loc: &Location) -> Error {
 }
 
 /// A file larger than [`MAX_FILE_BYTES`].
-pub fn too_large(loc: &Location) -> Error {
+pub(crate) fn too_large(loc: &Location) -> Error {
     Error::input(
         loc.clone(),
         format!(
@@ -64,14 +64,18 @@ pub fn too_large(loc: &Location) -> Error {
 
 /// Counts the cells a file keeps in memory and refuses it past the limits.
 #[derive(Debug, Default)]
-pub struct Budget {
+pub(crate) struct Budget {
     cells: usize,
     text: u64,
 }
 
 impl Budget {
     /// Accounts for the text of a cell; `at` names its row for the message.
-    pub fn text(&mut self, bytes: usize, at: impl FnOnce() -> Location) -> Result<(), Error> {
+    pub(crate) fn text(
+        &mut self,
+        bytes: usize,
+        at: impl FnOnce() -> Location,
+    ) -> Result<(), Error> {
         self.text += bytes as u64;
         if self.text > MAX_TEXT_BYTES {
             return Err(too_much_text(at()));
@@ -80,7 +84,11 @@ impl Budget {
     }
 
     /// Accounts for a row of `width` cells; `at` names the row for the message.
-    pub fn take(&mut self, width: usize, at: impl FnOnce() -> Location) -> Result<(), Error> {
+    pub(crate) fn take(
+        &mut self,
+        width: usize,
+        at: impl FnOnce() -> Location,
+    ) -> Result<(), Error> {
         if width > MAX_COLUMNS {
             return Err(Error::input(
                 at(),
@@ -145,7 +153,7 @@ pub(super) fn too_wide(loc: Location, from: (u64, u64), to: (u64, u64)) -> Error
 /// Checks the sizes a zip (`.xlsx`, `.ods`) declares before anything is
 /// decompressed. The zip reader refuses an entry that decompresses past its
 /// declared size, so these bounds hold for the reading that follows.
-pub fn check_zip(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+pub(crate) fn check_zip(bytes: &[u8], loc: &Location) -> Result<(), Error> {
     let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         // Damaged archives are reported by the workbook reader, with its reason.
         return Ok(());

@@ -11,7 +11,7 @@ use crate::error::{Error, Location};
 
 /// The cells the `.ods` reader would lay out densely, by table, before it
 /// builds them: `content.xml` is scanned for repeated rows and columns.
-pub fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+pub(crate) fn check_ods(bytes: &[u8], loc: &Location) -> Result<(), Error> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };

@@ -19,7 +19,7 @@ use crate::error::{Error, Location};
 /// The compound file is read with the `cfb` crate, independently of
 /// calamine: a file it cannot read is refused as damaged, since calamine's
 /// more lenient reader would then read bytes this check has not seen.
-pub fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+pub(crate) fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
     let Some(stream) = workbook_stream(bytes) else {
         return Err(super::damaged(loc));
     };

@@ -10,7 +10,7 @@ use crate::format::numero;
 
 /// Checks what an `.xlsx` declares beyond its zip sizes: the count of
 /// shared strings, which the reader reserves room for before reading them.
-pub fn check_xlsx(bytes: &[u8], loc: &Location) -> Result<(), Error> {
+pub(crate) fn check_xlsx(bytes: &[u8], loc: &Location) -> Result<(), Error> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };

@@ -14,7 +14,7 @@ const MAX_CIFRAS_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Compares `actuales` with the publication of the month before `periodo`
 /// under `root`.
-pub fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
+pub(crate) fn cambios(root: &Path, periodo: Periodo, actuales: &Cifras) -> Cambios {
     if periodo.mes == 1 {
         return Cambios::SinAnterior(
             "Enero es el primer mes del plan: no hay publicación anterior con la que comparar."

@@ -118,7 +118,7 @@ impl Cambios {
 /// match by unit + code + name. A target counts as changed in any month; a
 /// result as revised when the previous publication had one for that month,
 /// or when the month had already been published (it arrived late).
-pub fn comparar(antes: &Cifras, ahora: &Cifras) -> Vec<Cambio> {
+pub(crate) fn comparar(antes: &Cifras, ahora: &Cifras) -> Vec<Cambio> {
     let mes_anterior: u8 = antes
         .periodo
         .get(5..7)

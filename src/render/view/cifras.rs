@@ -10,7 +10,7 @@ use crate::model::{Dataset, Periodo};
 
 /// A publication's snapshot of the figures.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cifras {
+pub(crate) struct Cifras {
     /// `2025-06`.
     pub periodo: String,
     /// In the order of `metas`.
@@ -19,7 +19,7 @@ pub struct Cifras {
 
 /// One indicator: identified by unit + code + name (SPEC 1.1).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CifrasIndicador {
+pub(crate) struct CifrasIndicador {
     pub unidad: String,
     pub codigo: String,
     pub indicador: String,
@@ -33,14 +33,14 @@ pub struct CifrasIndicador {
 
 impl CifrasIndicador {
     /// The identity used to match an indicator across months.
-    pub fn clave(&self) -> (&str, &str, &str) {
+    pub(crate) fn clave(&self) -> (&str, &str, &str) {
         (&self.unidad, &self.codigo, &self.indicador)
     }
 }
 
 impl Cifras {
     /// The snapshot of a dataset for a report period.
-    pub fn new(ds: &Dataset, periodo: Periodo) -> Cifras {
+    pub(crate) fn new(ds: &Dataset, periodo: Periodo) -> Cifras {
         Cifras {
             periodo: periodo.to_string(),
             indicadores: ds
@@ -68,7 +68,7 @@ impl Cifras {
 
     /// The published JSON: one indicator per line, so that two months
     /// compare line by line with any diff tool.
-    pub fn to_json(&self) -> Vec<u8> {
+    pub(crate) fn to_json(&self) -> Vec<u8> {
         let mut s = format!(
             "{{\n\"periodo\": {},\n\"indicadores\": [\n",
             serde_json::to_string(&self.periodo).expect("a string serialises")

@@ -11,7 +11,7 @@ use crate::render::{OutputFile, RenderContext};
 
 /// A link to one file of the publication.
 #[derive(Clone, Debug, Serialize)]
-pub struct Enlace {
+pub(crate) struct Enlace {
     pub etiqueta: String,
     /// `PDF`, `Excel`, `CSV`, `JSON`.
     pub formato: String,
@@ -23,7 +23,7 @@ pub struct Enlace {
 
 /// One province of the list.
 #[derive(Clone, Debug, Serialize)]
-pub struct ProvinciaIndice {
+pub(crate) struct ProvinciaIndice {
     pub nombre: String,
     /// `#azuay`: the row's anchor.
     pub ancla: String,
@@ -34,7 +34,7 @@ pub struct ProvinciaIndice {
 
 /// Everything the page shows besides the base context.
 #[derive(Clone, Debug, Serialize)]
-pub struct VistaIndice {
+pub(crate) struct VistaIndice {
     pub institucion: ResumenTexto,
     /// The semáforo thresholds in Spanish (`85`, `70`), for the legend.
     pub umbral_verde: String,
@@ -48,7 +48,7 @@ pub struct VistaIndice {
 }
 
 /// The page's view over the files rendered for the publication.
-pub fn vista(ctx: &RenderContext, files: &[OutputFile]) -> VistaIndice {
+pub(crate) fn vista(ctx: &RenderContext, files: &[OutputFile]) -> VistaIndice {
     let p = ctx.periodo();
     let mut usados: Vec<&str> = Vec::new();
     let mut enlace = |href: &str, etiqueta: &str, formato: &str| -> Option<Enlace> {

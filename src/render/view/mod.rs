@@ -2,12 +2,12 @@
 //! documents arrange it, with every figure both exact (for spreadsheet cells)
 //! and formatted in Spanish (for text).
 
-pub mod anterior;
-pub mod cambios;
-pub mod cifras;
-pub mod indice;
-pub mod provincia;
-pub mod rendicion;
+pub(crate) mod anterior;
+pub(crate) mod cambios;
+pub(crate) mod cifras;
+pub(crate) mod indice;
+pub(crate) mod provincia;
+pub(crate) mod rendicion;
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -58,7 +58,7 @@ pub struct SeccionA4 {
 /// in the order of `metas` within each, objectives in order of first
 /// appearance within each unit. Levels whose titles coincide share a section.
 /// `por_unidad` is [`Dataset::indicadores_por_unidad`].
-pub fn matriz_a4(
+pub(crate) fn matriz_a4(
     ds: &Dataset,
     config: &Config,
     mes: u8,
@@ -121,7 +121,7 @@ pub fn matriz_a4(
 
 /// One line of the footer block of every LOTAIP matrix.
 #[derive(Clone, Debug, Serialize)]
-pub struct LineaPie {
+pub(crate) struct LineaPie {
     pub etiqueta: String,
     pub valor: String,
     /// The value is the report date (a date cell in XLSX).
@@ -131,7 +131,7 @@ pub struct LineaPie {
 /// The footer block of the Literal a4 matrix, as published: optional link,
 /// update date, periodicity, the unit holding the information and its
 /// responsible person, e-mail and phone.
-pub fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie> {
+pub(crate) fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie> {
     let l = |etiqueta: &str, valor: &str| LineaPie {
         etiqueta: etiqueta.to_string(),
         valor: valor.to_string(),
@@ -174,7 +174,7 @@ pub fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie> {
 }
 
 /// SPEC 1.1: the given text, or the published target plus the periodicity word.
-pub fn meta_cuantificable(ind: &Indicador, mes: u8) -> String {
+pub(crate) fn meta_cuantificable(ind: &Indicador, mes: u8) -> String {
     if let Some(t) = &ind.meta_cuantificable {
         return t.clone();
     }
@@ -219,7 +219,7 @@ pub struct FilaIndicador {
 }
 
 /// Every indicator row with its evaluation, in the order of `metas`.
-pub fn filas(ds: &Dataset, informe: &Informe) -> Vec<FilaIndicador> {
+pub(crate) fn filas(ds: &Dataset, informe: &Informe) -> Vec<FilaIndicador> {
     ds.indicadores
         .iter()
         .zip(&informe.evaluaciones)
@@ -280,7 +280,7 @@ fn fila(
 }
 
 /// The note on how the figures are computed, in the words every report uses.
-pub fn nota_metodologica(cfg: &Config) -> Vec<String> {
+pub(crate) fn nota_metodologica(cfg: &Config) -> Vec<String> {
     let u = &cfg.semaforo;
     let sin_reporte = match cfg.politicas.sin_reporte {
         crate::config::SinReporte::Cero => "cuenta como 0 % en los promedios",

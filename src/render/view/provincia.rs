@@ -13,7 +13,7 @@ use crate::render::RenderContext;
 
 /// A group's figures in words and numbers.
 #[derive(Clone, Debug, Serialize)]
-pub struct ResumenTexto {
+pub(crate) struct ResumenTexto {
     /// `88,30 %`, or empty when nothing is evaluated.
     pub promedio: String,
     pub semaforo: String,
@@ -28,7 +28,7 @@ pub struct ResumenTexto {
 }
 
 impl ResumenTexto {
-    pub fn new(r: &Resumen, cfg: &Config) -> Self {
+    pub(crate) fn new(r: &Resumen, cfg: &Config) -> Self {
         ResumenTexto {
             promedio: r.promedio.map(format::pct).unwrap_or_default(),
             semaforo: r
@@ -50,7 +50,7 @@ impl ResumenTexto {
 
 /// One month of the trend chart.
 #[derive(Clone, Debug, Serialize)]
-pub struct MesTendencia {
+pub(crate) struct MesTendencia {
     /// `Ene`.
     pub mes: String,
     /// Plain decimal with a dot, 2 decimals (`86.70`), empty when not computed.
@@ -61,14 +61,14 @@ pub struct MesTendencia {
 
 /// An objective of a unit with its indicator rows.
 #[derive(Clone, Debug, Serialize)]
-pub struct ObjetivoProvincia {
+pub(crate) struct ObjetivoProvincia {
     pub texto: String,
     pub filas: Vec<FilaIndicador>,
 }
 
 /// A unit of the province with its figures and indicators.
 #[derive(Clone, Debug, Serialize)]
-pub struct UnidadProvincia {
+pub(crate) struct UnidadProvincia {
     pub nombre: String,
     pub resumen: ResumenTexto,
     pub objetivos: Vec<ObjetivoProvincia>,
@@ -76,7 +76,7 @@ pub struct UnidadProvincia {
 
 /// One budget line of the report.
 #[derive(Clone, Debug, Serialize)]
-pub struct LineaPresupuestoTexto {
+pub(crate) struct LineaPresupuestoTexto {
     pub nombre: String,
     pub tipo: String,
     pub codificado: String,
@@ -86,7 +86,7 @@ pub struct LineaPresupuestoTexto {
 
 /// Everything the province template shows.
 #[derive(Clone, Debug, Serialize)]
-pub struct VistaProvincia {
+pub(crate) struct VistaProvincia {
     pub nombre: String,
     pub resumen: ResumenTexto,
     pub tendencia: Vec<MesTendencia>,
@@ -97,7 +97,7 @@ pub struct VistaProvincia {
 }
 
 /// The units of a province: its Dirección Provincial first, then the rest in `metas` order.
-pub fn unidades_de(ctx: &RenderContext, p: Provincia) -> Vec<usize> {
+pub(crate) fn unidades_de(ctx: &RenderContext, p: Provincia) -> Vec<usize> {
     let us = &ctx.dataset.unidades;
     let mut v: Vec<usize> = (0..us.len())
         .filter(|u| us[*u].provincia == Some(p))
@@ -107,7 +107,7 @@ pub fn unidades_de(ctx: &RenderContext, p: Provincia) -> Vec<usize> {
 }
 
 /// Builds the view of the `j`-th province of the report over the given units.
-pub fn vista(ctx: &RenderContext, j: usize, units: &[usize]) -> VistaProvincia {
+pub(crate) fn vista(ctx: &RenderContext, j: usize, units: &[usize]) -> VistaProvincia {
     let cfg = ctx.config;
     let (p, r) = &ctx.informe.por_provincia[j];
     let plano = |v: &Option<Decimal>| {
@@ -203,6 +203,6 @@ fn capitalizar(s: &str) -> String {
 }
 
 /// The province of the `j`-th entry of the report.
-pub fn provincia(ctx: &RenderContext, j: usize) -> Provincia {
+pub(crate) fn provincia(ctx: &RenderContext, j: usize) -> Provincia {
     ctx.informe.por_provincia[j].0
 }

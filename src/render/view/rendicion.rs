@@ -15,7 +15,7 @@ use crate::model::{Dataset, Medida};
 
 /// How a spreadsheet shows a number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Formato {
+pub(crate) enum Formato {
     Entero,
     Usd,
     /// Percentage points, shown with 2 decimals.
@@ -26,7 +26,7 @@ pub enum Formato {
 
 /// A cell of the form.
 #[derive(Clone, Debug, Serialize)]
-pub struct Celda {
+pub(crate) struct Celda {
     pub texto: String,
     /// Template classes (`num`, `centro`, `etiqueta`, `total`…).
     pub clase: String,
@@ -38,7 +38,7 @@ pub struct Celda {
 }
 
 impl Celda {
-    pub fn texto(t: impl Into<String>) -> Self {
+    pub(crate) fn texto(t: impl Into<String>) -> Self {
         Celda {
             texto: t.into(),
             clase: String::new(),
@@ -78,7 +78,7 @@ impl Celda {
 
 /// One section of the form as a table.
 #[derive(Clone, Debug, Serialize)]
-pub struct Tabla {
+pub(crate) struct Tabla {
     pub titulo: String,
     /// Sheet name in the workbook (at most 31 characters).
     pub hoja: String,
@@ -93,7 +93,7 @@ pub struct Tabla {
 
 /// The whole report of one entity.
 #[derive(Clone, Debug, Serialize)]
-pub struct VistaRendicion {
+pub(crate) struct VistaRendicion {
     pub entidad: String,
     pub anio: i32,
     pub secciones: Vec<Tabla>,
@@ -101,7 +101,7 @@ pub struct VistaRendicion {
 
 /// Texts that come from editable templates: per meta, its description and
 /// the default description of its management; per objective, the narrative.
-pub struct Textos {
+pub(crate) struct Textos {
     pub meta: Vec<String>,
     pub gestion: Vec<String>,
     /// (objective, paragraph) in report order.
@@ -109,7 +109,7 @@ pub struct Textos {
 }
 
 /// Builds the report of one entity from its answers and computed sections.
-pub fn vista(
+pub(crate) fn vista(
     ds: &Dataset,
     config: &Config,
     r: &Rendicion,

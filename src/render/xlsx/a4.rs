@@ -14,7 +14,7 @@ use crate::render::{OutputFile, RenderContext, Renderer};
 const WIDTHS: [f64; 5] = [6.0, 30.0, 42.0, 58.0, 22.0];
 
 /// Column headers, as published.
-pub const HEADERS: [&str; 5] = [
+pub(crate) const HEADERS: [&str; 5] = [
     "No.",
     "Descripción de la unidad",
     "Objetivo de la unidad",
@@ -23,7 +23,7 @@ pub const HEADERS: [&str; 5] = [
 ];
 
 /// `literal_a4_<periodo>.xlsx`.
-pub struct LiteralA4;
+pub(crate) struct LiteralA4;
 
 impl Renderer for LiteralA4 {
     fn name(&self) -> &'static str {

@@ -21,7 +21,11 @@ const H: [&str; 7] = [
 const W: [f64; 7] = [18.0, 36.0, 16.0, 52.0, 12.0, 16.0, 16.0];
 
 /// Writes the sheet.
-pub fn hoja(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(), XlsxError> {
+pub(crate) fn hoja(
+    ws: &mut Worksheet,
+    ctx: &RenderContext,
+    st: &mut Styles,
+) -> Result<(), XlsxError> {
     ws.set_name("Cambios")?;
     tables::widths(ws, &W)?;
     let cols = W.len() as u16;
@@ -73,7 +77,7 @@ pub fn resumen(cambios: &Cambios) -> String {
 }
 
 /// `2 indicadores nuevos, 1 retirado, 3 metas modificadas en 2 indicadores, 4 resultados revisados en 4 indicadores`.
-pub fn conteo(n: &Conteo) -> String {
+pub(crate) fn conteo(n: &Conteo) -> String {
     if *n == Conteo::default() {
         return "sin cambios en indicadores, metas ni resultados".to_string();
     }

@@ -15,7 +15,7 @@ use crate::render::view::nota_metodologica;
 use crate::render::{OutputFile, RenderContext, Renderer};
 
 /// `cumplimiento_<periodo>.xlsx`.
-pub struct Cumplimiento;
+pub(crate) struct Cumplimiento;
 
 impl Renderer for Cumplimiento {
     fn name(&self) -> &'static str {
@@ -42,7 +42,7 @@ impl Renderer for Cumplimiento {
 }
 
 /// Title lines shared by the sheets: institution and period.
-pub fn titulo(
+pub(crate) fn titulo(
     ws: &mut Worksheet,
     ctx: &RenderContext,
     st: &Styles,

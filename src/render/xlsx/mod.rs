@@ -2,11 +2,11 @@
 //! workbook per province. Cells hold numbers with number formats; columns,
 //! frozen headers and print setup are set for reading and printing.
 
-pub mod a4;
-pub mod cambios;
-pub mod cumplimiento;
-pub mod provincia;
-pub mod rendicion;
+pub(crate) mod a4;
+pub(crate) mod cambios;
+pub(crate) mod cumplimiento;
+pub(crate) mod provincia;
+pub(crate) mod rendicion;
 mod tables;
 
 use std::collections::HashMap;
@@ -26,18 +26,18 @@ use crate::model::Medida;
 /// A number as a spreadsheet cell holds it. The text of an `f64` written by
 /// the XLSX writer is the shortest that round-trips, so a decimal of up to 15
 /// significant digits is stored with exactly its digits.
-pub fn cell_number(d: Decimal) -> f64 {
+pub(crate) fn cell_number(d: Decimal) -> f64 {
     d.to_string().parse::<f64>().unwrap_or(0.0)
 }
 
 /// A percentage in points as a cell under a `0.00%` format, rounded as shown.
-pub fn cell_pct(points: Decimal) -> f64 {
+pub(crate) fn cell_pct(points: Decimal) -> f64 {
     cell_number(rules::round_pct(points) / Decimal::ONE_HUNDRED)
 }
 
 /// Converts writer errors into the program's, in Spanish. Inputs are
 /// bounded so that none of these can come from the data; they are defects.
-pub fn xerr(file: &str) -> impl Fn(XlsxError) -> Error + use<> {
+pub(crate) fn xerr(file: &str) -> impl Fn(XlsxError) -> Error + use<> {
     let file = file.to_string();
     move |e| Error::Render {
         file: file.clone(),
@@ -55,12 +55,12 @@ pub fn xerr(file: &str) -> impl Fn(XlsxError) -> Error + use<> {
 }
 
 /// A new workbook whose properties carry the report date, never the clock.
-pub fn workbook(ctx: &RenderContext, title: &str) -> Result<Workbook, Error> {
+pub(crate) fn workbook(ctx: &RenderContext, title: &str) -> Result<Workbook, Error> {
     workbook_for(&ctx.config.institucion.nombre, ctx.informe.fecha, title)
 }
 
 /// A new workbook of an institution dated `f`.
-pub fn workbook_for(
+pub(crate) fn workbook_for(
     institucion: &str,
     f: chrono::NaiveDate,
     title: &str,
@@ -78,13 +78,17 @@ pub fn workbook_for(
 }
 
 /// Saves a workbook into an output file.
-pub fn finish(mut wb: Workbook, path: String) -> Result<OutputFile, Error> {
+pub(crate) fn finish(mut wb: Workbook, path: String) -> Result<OutputFile, Error> {
     let bytes = wb.save_to_buffer().map_err(xerr(&path))?;
     Ok(OutputFile { path, bytes })
 }
 
 /// Landscape A4, fitted to the page width, header rows repeated, page numbers.
-pub fn print_setup(ws: &mut Worksheet, repeat_to: u32, footer_left: &str) -> Result<(), XlsxError> {
+pub(crate) fn print_setup(
+    ws: &mut Worksheet,
+    repeat_to: u32,
+    footer_left: &str,
+) -> Result<(), XlsxError> {
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
@@ -100,7 +104,7 @@ const HEADER_FILL: u32 = 0xDDEBF7;
 const SECTION_FILL: u32 = 0xEDEDED;
 
 /// The formats of one workbook, built once.
-pub struct Styles {
+pub(crate) struct Styles {
     pub title: Format,
     pub subtitle: Format,
     pub header: Format,
@@ -118,7 +122,7 @@ pub struct Styles {
 }
 
 impl Styles {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let cell = Format::new()
             .set_border(FormatBorder::Thin)
             .set_border_color(Color::RGB(BORDER))
@@ -175,7 +179,7 @@ impl Styles {
     /// The number format that shows a target or result exactly as entered:
     /// percentages with 2 decimals, dollars with cents, others with their
     /// own decimals (up to 4).
-    pub fn value(&mut self, medida: Medida, d: Decimal) -> Format {
+    pub(crate) fn value(&mut self, medida: Medida, d: Decimal) -> Format {
         match medida {
             Medida::Porcentaje => self.pct.clone(),
             Medida::Monto => self.usd.clone(),
@@ -197,7 +201,7 @@ impl Styles {
     }
 
     /// A semáforo cell: the colour name on its fill.
-    pub fn semaforo(&self, s: Semaforo) -> Format {
+    pub(crate) fn semaforo(&self, s: Semaforo) -> Format {
         let (fill, font) = semaforo_colors(s);
         self.center
             .clone()
@@ -207,7 +211,7 @@ impl Styles {
     }
 
     /// A percentage cell tinted with its colour.
-    pub fn pct_semaforo(&self, s: Option<Semaforo>) -> Format {
+    pub(crate) fn pct_semaforo(&self, s: Option<Semaforo>) -> Format {
         match s {
             Some(s) => {
                 let (fill, font) = semaforo_colors(s);
@@ -228,7 +232,7 @@ impl Default for Styles {
 }
 
 /// Fill and font colours of a semáforo colour (readable pairs).
-pub fn semaforo_colors(s: Semaforo) -> (u32, u32) {
+pub(crate) fn semaforo_colors(s: Semaforo) -> (u32, u32) {
     match s {
         Semaforo::Verde => (0xC6EFCE, 0x006100),
         Semaforo::Amarillo => (0xFFEB9C, 0x7F5F00),
@@ -238,7 +242,7 @@ pub fn semaforo_colors(s: Semaforo) -> (u32, u32) {
 
 /// Lines a text needs in a column `width` characters wide (greedy word
 /// wrap; a 10-point font fits about 1.3 characters per width unit).
-pub fn lines(text: &str, width: f64) -> usize {
+pub(crate) fn lines(text: &str, width: f64) -> usize {
     let per_line = ((width * 1.3) as usize).max(4);
     let mut n = 0;
     for para in text.split('\n') {
@@ -264,13 +268,13 @@ pub fn lines(text: &str, width: f64) -> usize {
 }
 
 /// Height in points of a row of `lines` lines of 10-point text.
-pub fn height(lines: usize) -> f64 {
+pub(crate) fn height(lines: usize) -> f64 {
     (lines.max(1) as f64) * 13.0 + 3.0
 }
 
 /// Spreads the extra lines a merged cell needs over the rows it covers, so
 /// its text is never cut: rows `first..=last` of `need`.
-pub fn fit_merged(need: &mut [usize], first: usize, last: usize, text_lines: usize) {
+pub(crate) fn fit_merged(need: &mut [usize], first: usize, last: usize, text_lines: usize) {
     let have: usize = need[first..=last].iter().sum();
     if text_lines > have {
         let extra = text_lines - have;

@@ -17,7 +17,7 @@ use crate::render::view::nota_metodologica;
 use crate::render::{OutputFile, RenderContext, Renderer};
 
 /// `provincias/<provincia>_<periodo>.xlsx` for every province with units.
-pub struct Provincias;
+pub(crate) struct Provincias;
 
 impl Renderer for Provincias {
     fn name(&self) -> &'static str {

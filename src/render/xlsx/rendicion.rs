@@ -17,7 +17,7 @@ use crate::render::view::rendicion::{Celda, Formato, Tabla, VistaRendicion};
 const WIDTH: f64 = 150.0;
 
 /// Writes the workbook of one entity's report.
-pub fn libro(
+pub(crate) fn libro(
     ctx: &Contexto,
     v: &VistaRendicion,
     avisos: &[Warning],

@@ -11,7 +11,7 @@ use crate::model::Dataset;
 use crate::render::view::FilaIndicador;
 
 /// Writes a header row; returns the next row.
-pub fn header_row(
+pub(super) fn header_row(
     ws: &mut Worksheet,
     st: &Styles,
     row: u32,
@@ -28,7 +28,7 @@ pub fn header_row(
 }
 
 /// Sets the column widths of a sheet.
-pub fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
+pub(super) fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
@@ -36,7 +36,7 @@ pub fn widths(ws: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
 }
 
 /// Headers of a summary table after its first (name) column.
-pub const RESUMEN_HEADERS: [&str; 10] = [
+pub(super) const RESUMEN_HEADERS: [&str; 10] = [
     "Indicadores",
     "En el promedio",
     "Cumplimiento promedio",
@@ -50,10 +50,11 @@ pub const RESUMEN_HEADERS: [&str; 10] = [
 ];
 
 /// Column widths of a summary table after its name column.
-pub const RESUMEN_WIDTHS: [f64; 10] = [11.0, 11.0, 13.0, 11.0, 8.0, 9.0, 8.0, 10.0, 10.0, 10.0];
+pub(super) const RESUMEN_WIDTHS: [f64; 10] =
+    [11.0, 11.0, 13.0, 11.0, 8.0, 9.0, 8.0, 10.0, 10.0, 10.0];
 
 /// Writes the summary columns of one group starting at `col`.
-pub fn resumen_cells(
+pub(super) fn resumen_cells(
     ws: &mut Worksheet,
     st: &Styles,
     cfg: &Config,
@@ -91,7 +92,7 @@ pub fn resumen_cells(
 }
 
 /// Indicator-row columns (after any grouping columns).
-pub const INDICADOR_HEADERS: [&str; 10] = [
+pub(super) const INDICADOR_HEADERS: [&str; 10] = [
     "Código",
     "Indicador",
     "Período evaluado",
@@ -103,11 +104,11 @@ pub const INDICADOR_HEADERS: [&str; 10] = [
     "Observación",
     "Medio de verificación",
 ];
-pub const INDICADOR_WIDTHS: [f64; 10] =
+pub(super) const INDICADOR_WIDTHS: [f64; 10] =
     [16.0, 48.0, 10.0, 15.0, 15.0, 13.0, 10.0, 13.0, 30.0, 28.0];
 
 /// Writes one indicator's columns starting at `col`; returns the lines it needs.
-pub fn indicador_cells(
+pub(super) fn indicador_cells(
     ws: &mut Worksheet,
     st: &mut Styles,
     ds: &Dataset,
@@ -168,7 +169,7 @@ pub fn indicador_cells(
 }
 
 /// Headers of a budget table after its name column.
-pub const PRESUPUESTO_HEADERS: [&str; 7] = [
+pub(super) const PRESUPUESTO_HEADERS: [&str; 7] = [
     "Corriente codificado",
     "Corriente devengado",
     "Inversión codificado",
@@ -177,10 +178,10 @@ pub const PRESUPUESTO_HEADERS: [&str; 7] = [
     "Total devengado",
     "% Ejecución",
 ];
-pub const PRESUPUESTO_WIDTHS: [f64; 7] = [17.0, 17.0, 17.0, 17.0, 18.0, 18.0, 11.0];
+pub(super) const PRESUPUESTO_WIDTHS: [f64; 7] = [17.0, 17.0, 17.0, 17.0, 18.0, 18.0, 11.0];
 
 /// Writes one budget row's columns starting at `col`.
-pub fn presupuesto_cells(
+pub(super) fn presupuesto_cells(
     ws: &mut Worksheet,
     st: &Styles,
     row: u32,
@@ -208,7 +209,7 @@ pub fn presupuesto_cells(
 }
 
 /// The warnings sheet: kind, file, sheet, row, column, message.
-pub fn avisos(ws: &mut Worksheet, st: &Styles, avisos: &[Warning]) -> Result<(), XlsxError> {
+pub(super) fn avisos(ws: &mut Worksheet, st: &Styles, avisos: &[Warning]) -> Result<(), XlsxError> {
     const H: [&str; 6] = ["Tipo", "Archivo", "Hoja", "Fila", "Columna", "Aviso"];
     const W: [f64; 6] = [20.0, 18.0, 14.0, 7.0, 22.0, 90.0];
     widths(ws, &W)?;
@@ -235,7 +236,7 @@ pub fn avisos(ws: &mut Worksheet, st: &Styles, avisos: &[Warning]) -> Result<(),
 }
 
 /// Writes the method note as wrapped paragraphs over `cols` columns; returns the next row.
-pub fn nota(
+pub(super) fn nota(
     ws: &mut Worksheet,
     st: &Styles,
     mut row: u32,
