@@ -7,7 +7,7 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use lotaip::model::Periodo;
-use lotaip::render::{self, RenderContext, Renderer, Templates};
+use lotaip::render::{self, RenderContext, Templates};
 use lotaip::{compute, input};
 
 fn mes(c: &mut Criterion) {

@@ -94,10 +94,10 @@ fn rendicion_workbook() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         for (r, fixed) in s.filas_fijas.iter().enumerate() {
             let mut labels = fixed.iter();
             for (i, col) in s.columnas.iter().enumerate() {
-                if col.tipo == Tipo::Etiqueta {
-                    if let Some(l) = labels.next() {
-                        ws.write_string_with_format(r as u32 + 1, i as u16 + 1, *l, &wrap)?;
-                    }
+                if col.tipo == Tipo::Etiqueta
+                    && let Some(l) = labels.next()
+                {
+                    ws.write_string_with_format(r as u32 + 1, i as u16 + 1, *l, &wrap)?;
                 }
             }
         }

@@ -323,15 +323,15 @@ fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -
         }
         // A panic the program contained is expected in a parser (it became
         // a «libro dañado»), never in lotaip's own code.
-        if let Some(at) = lotaip::contain::take_last() {
-            if !at.contains("/.cargo/registry/") {
-                let _ = keep(
-                    &dir,
-                    i,
-                    &format!("pánico contenido en el código propio: {at}"),
-                );
-                failed += 1;
-            }
+        if let Some(at) = lotaip::contain::take_last()
+            && !at.contains("/.cargo/registry/")
+        {
+            let _ = keep(
+                &dir,
+                i,
+                &format!("pánico contenido en el código propio: {at}"),
+            );
+            failed += 1;
         }
         tally.write(&dir.join("cuentas.txt"));
         if let Err(p) = outcome {
@@ -365,7 +365,7 @@ fn run(dir: &Path, case: u64) -> usize {
         Err(e) if e.exit_code() == 1 => return 0,
         Err(_) => return 2,
     }
-    if case % 4 == 0 {
+    if case.is_multiple_of(4) {
         let anual = Anual {
             entrada,
             anio: 2025,

@@ -326,7 +326,7 @@ pub fn csv(rng: &mut Rng, data: &mut Vec<u8>) {
         let line = &mut lines[l];
         let mut cells: Vec<String> = line.split(';').map(str::to_string).collect();
         match rng.below(8) {
-            0 | 1 | 2 => {
+            0..=2 => {
                 let c = rng.below(cells.len());
                 cells[c] = value(rng);
             }

@@ -127,8 +127,8 @@ pub fn evaluar(ind: &Indicador, mes: u8, config: &Config) -> Result<Evaluacion, 
 pub fn comprobar(ds: &Dataset) -> Result<(), Error> {
     let mut problems = Problems::default();
     for ind in &ds.indicadores {
-        for k in 0..12 {
-            let (Some(meta), Some(r)) = (ind.metas[k], &ind.resultados[k]) else {
+        for (k, (meta, r)) in ind.metas.iter().zip(&ind.resultados).enumerate() {
+            let (Some(meta), Some(r)) = (*meta, r) else {
                 continue;
             };
             if rules::cumplimiento(meta, r.valor, ind.sentido).is_err() {

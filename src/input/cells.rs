@@ -43,14 +43,14 @@ pub(crate) fn number(
     convention: Option<Convention>,
 ) -> Result<Option<RawNumber>, String> {
     let n = number_unbounded(cell, convention)?;
-    if let Some(r) = n {
-        if r.value.abs() > max_magnitude() {
-            return Err(format!(
-                "el valor «{}» es demasiado grande: el máximo admitido es {} (mil billones); revise si tiene cifras de más",
-                cell.shown(),
-                crate::format::numero(max_magnitude())
-            ));
-        }
+    if let Some(r) = n
+        && r.value.abs() > max_magnitude()
+    {
+        return Err(format!(
+            "el valor «{}» es demasiado grande: el máximo admitido es {} (mil billones); revise si tiene cifras de más",
+            cell.shown(),
+            crate::format::numero(max_magnitude())
+        ));
     }
     Ok(n)
 }
@@ -141,7 +141,7 @@ fn parse_period_text(t: &str) -> Option<(Option<i32>, u8)> {
     let t = t.trim().to_lowercase();
     let t = t.replace(" de ", " ");
     let parts: Vec<&str> = t
-        .split(|c: char| c == '-' || c == '/' || c == ' ' || c == '.')
+        .split(['-', '/', ' ', '.'])
         .filter(|p| !p.is_empty())
         .collect();
     let num = |s: &str| s.parse::<i32>().ok();

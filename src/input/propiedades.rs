@@ -32,7 +32,7 @@ fn number_like() -> impl Strategy<Value = String> {
 fn grouped(int: &str, sep: char) -> String {
     let mut out = String::new();
     for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+        if i > 0 && (int.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -111,10 +111,10 @@ pub fn entidades(config: &Config, ds: &Dataset) -> Result<(Vec<Entidad>, Vec<usi
         found
     };
     for name in &r.unidades {
-        if let Some(u) = unit(name, "unidades", &mut problems) {
-            if !out.contains(&Entidad::Unidad(u)) {
-                out.push(Entidad::Unidad(u));
-            }
+        if let Some(u) = unit(name, "unidades", &mut problems)
+            && !out.contains(&Entidad::Unidad(u))
+        {
+            out.push(Entidad::Unidad(u));
         }
     }
     let institucion: Vec<usize> = r
@@ -347,13 +347,13 @@ fn section(
             (_, Some(i)) => Some(i),
             _ => None,
         };
-        if let Some(i) = slot {
-            if let Some(prev) = seen.insert((entidad, i), row.number) {
-                f.problem(
-                    "entidad",
-                    format!("respuesta repetida de la misma entidad (ya está en la fila {prev})"),
-                );
-            }
+        if let Some(i) = slot
+            && let Some(prev) = seen.insert((entidad, i), row.number)
+        {
+            f.problem(
+                "entidad",
+                format!("respuesta repetida de la misma entidad (ya está en la fila {prev})"),
+            );
         }
         if !f.failed {
             out.filas.entry((entidad, s.clave)).or_default().push(fila);

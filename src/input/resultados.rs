@@ -259,10 +259,10 @@ pub(crate) fn read(
             };
             let observacion = f.text("observacion");
             let medio = f.text("medio_verificacion");
-            if let Some(m) = &medio {
-                if !looks_like_url(m) {
-                    f.problem("medio_verificacion", format!("se esperaba un enlace que empiece por https:// o http://; se encontró «{m}»"));
-                }
+            if let Some(m) = &medio
+                && !looks_like_url(m)
+            {
+                f.problem("medio_verificacion", format!("se esperaba un enlace que empiece por https:// o http://; se encontró «{m}»"));
             }
             let values: Vec<(u8, &str, RawNumber)> = if long {
                 let month = f.period("periodo", year);

@@ -51,7 +51,7 @@ pub struct Lock {
 impl Lock {
     /// Creates `root` if needed, takes its lock (waiting up to `espera` for
     /// another run to finish publishing), and repairs what a killed run may
-    /// have left there (see [`super::swap::recover`]). A root still locked
+    /// have left there (see `swap::recover`). A root still locked
     /// after `espera` is an output error naming the lock file; so is a lock
     /// file that is a symbolic link (it is never written through).
     pub fn acquire(root: &Path, espera: Duration) -> Result<Lock, Error> {

@@ -1,7 +1,7 @@
 //! Putting a run's files in place, for any kind of publication (the month's,
 //! the year's accountability report): under the output root's [`Lock`], the
 //! files and their `manifest.json` are written into a hidden sibling folder
-//! and swapped with the previous publication in one step (see [`swap`]). A
+//! and swapped with the previous publication in one step (see the `swap` module). A
 //! failed or killed run leaves the previous publication as it was.
 
 mod lock;
@@ -41,13 +41,13 @@ pub struct Publicado {
 /// exists, is a real folder, not a file or a link. A refused run leaves the
 /// output folder exactly as it was.
 pub fn preflight(root: &Path, name: &str) -> Result<(), Error> {
-    if let Ok(m) = std::fs::metadata(root) {
-        if !m.is_dir() {
-            return Err(Error::Salida {
+    if let Ok(m) = std::fs::metadata(root)
+        && !m.is_dir()
+    {
+        return Err(Error::Salida {
                 path: root.to_path_buf(),
                 detalle: "existe y no es una carpeta; indique otra carpeta de salida con --salida o mueva ese archivo".into(),
             });
-        }
     }
     let target = root.join(name);
     match std::fs::symlink_metadata(&target) {

@@ -138,8 +138,8 @@ impl Templates {
         problems.into_result(Templates { tera, overridden })
     }
 
-    /// Renders a template with a context, within [`MAX_OUTPUT`] bytes and
-    /// [`MAX_RANGE`] `range()` elements: a template's loops may not grow
+    /// Renders a template with a context, within 256 MiB of output and a
+    /// million `range()` elements: a template's loops may not grow
     /// without bound. A panic of the engine is contained.
     pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Error> {
         crate::memory::stage(format!("aplicaba la plantilla «{name}»"));

@@ -12,7 +12,7 @@ impl Rng {
             .wrapping_mul(6364136223846793005)
             .wrapping_add(1442695040888963407))
     }
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6364136223846793005)
@@ -20,7 +20,7 @@ impl Rng {
         self.0 >> 33
     }
     pub fn range(&mut self, lo: usize, hi: usize) -> usize {
-        lo + (self.next() as usize) % (hi - lo + 1)
+        lo + (self.next_u64() as usize) % (hi - lo + 1)
     }
 }
 

@@ -82,7 +82,7 @@ fn resumen(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result<(), X
     tables::resumen_cells(ws, st, ctx.config, row, 1, &ctx.informe.institucion)?;
     row += 1;
     for (p, r) in &ctx.informe.por_proceso {
-        ws.write_string_with_format(row, 0, &format!("Proceso {}", p.nombre()), &st.text)?;
+        ws.write_string_with_format(row, 0, format!("Proceso {}", p.nombre()), &st.text)?;
         tables::resumen_cells(ws, st, ctx.config, row, 1, r)?;
         row += 1;
     }
@@ -164,11 +164,11 @@ fn por_provincia(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result
     w.extend(RESUMEN_WIDTHS);
     w.push(14.0);
     tables::widths(ws, &w)?;
-    let mut row = tables::header_row(ws, st, 0, &h, &w)?;
+    let first = tables::header_row(ws, st, 0, &h, &w)?;
     ws.set_freeze_panes(1, 1)?;
     print_setup(ws, 0, &ctx.config.institucion.siglas)?;
     let pres = &ctx.informe.presupuesto.por_provincia;
-    for (p, r) in &ctx.informe.por_provincia {
+    for (row, (p, r)) in (first..).zip(&ctx.informe.por_provincia) {
         ws.write_string_with_format(row, 0, p.nombre(), &st.text)?;
         tables::resumen_cells(ws, st, ctx.config, row, 1, r)?;
         match pres.iter().find(|(q, _)| q == p) {
@@ -177,7 +177,6 @@ fn por_provincia(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result
             }
             None => ws.write_string_with_format(row, 11, "", &st.text)?,
         };
-        row += 1;
     }
     Ok(())
 }

@@ -83,7 +83,7 @@ fn resumen(
     ws.write_string_with_format(
         row,
         0,
-        &format!("Provincia de {}", p.nombre()),
+        format!("Provincia de {}", p.nombre()),
         &st.text_bold,
     )?;
     tables::resumen_cells(ws, st, ctx.config, row, 1, r)?;
@@ -264,7 +264,7 @@ fn presupuesto(
     }
     match pres.por_provincia.iter().find(|(q, _)| *q == p) {
         Some((_, f)) => {
-            ws.write_string_with_format(row, 0, &format!("Total {}", p.nombre()), &st.text_bold)?;
+            ws.write_string_with_format(row, 0, format!("Total {}", p.nombre()), &st.text_bold)?;
             tables::presupuesto_cells(ws, st, row, 1, f)?;
         }
         None => {

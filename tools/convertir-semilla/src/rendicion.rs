@@ -117,6 +117,9 @@ const SECTIONS: &[Section] = &[
 /// Rows of one section: the lines after its heading and header, up to the
 /// next heading. Separator lines (`----`) and blank lines are skipped; the
 /// form's placeholder row of an empty section is not an answer.
+/// A sheet of answers: its name, its header and its rows.
+type Answers<'a> = (&'a str, &'a [&'a str], Vec<Vec<String>>);
+
 fn rows(lines: &[&str], s: &Section) -> Vec<Vec<String>> {
     let Some(start) = lines.iter().position(|l| l.trim() == s.heading) else {
         return Vec::new();
@@ -169,7 +172,7 @@ pub fn write(seed: &str, path: &Path) -> Result<Vec<(&'static str, usize)>, Xlsx
         .filter(|l| l.contains('\t') && !l.trim().starts_with("--"))
         .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
         .collect();
-    let mut sheets: Vec<(&str, &[&str], Vec<Vec<String>>)> = vec![(
+    let mut sheets: Vec<Answers> = vec![(
         "participacion",
         &["mecanismo", "implementado", "numero", "enlace"],
         participacion,
