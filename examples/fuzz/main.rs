@@ -167,7 +167,7 @@ impl Tally {
     const NAMES: [&str; 4] = [
         "rechazados (entradas)",
         "",
-        "rechazados (salida)",
+        "con error que no es de entrada",
         "publicables",
     ];
 
@@ -318,8 +318,14 @@ fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -
         let _ = std::fs::write(dir.join("actual.txt"), i.to_string());
         let _ = lotaip::contain::take_last();
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(&case_dir, i)));
-        if let Ok(stage) = &outcome {
-            tally.0[*stage] += 1;
+        match &outcome {
+            Ok(Ok(stage)) => tally.0[*stage] += 1,
+            Ok(Err(why)) => {
+                tally.0[2] += 1;
+                let _ = keep(&dir, i, why);
+                failed += 1;
+            }
+            Err(_) => {}
         }
         // A panic the program contained is expected in a parser (it became
         // a «libro dañado»), never in lotaip's own code.
@@ -353,19 +359,25 @@ fn worker(format: &str, seed: u64, from: u64, n: u64, until: u64, root: &Path) -
 /// `rendicion` run them: the month checked in memory, the year published
 /// into the case's folder. Refusals are fine; only panics, aborts and hangs
 /// fail. Returns how far it got (see [`Tally`]).
-fn run(dir: &Path, case: u64) -> usize {
+fn run(dir: &Path, case: u64) -> Result<usize, String> {
     let entrada = Entrada {
         carpeta: dir.to_path_buf(),
         plantillas: dir.join("plantillas"),
         porcentajes: None,
     };
     let mes = 1 + (case % 12) as u8;
+    // An input refused is the expected outcome of most cases; any other
+    // error (a renderer failing on inputs that passed every check) is a
+    // defect, kept like a crash.
+    let defect = |e: lotaip::error::Error| {
+        format!("error que no es de entrada (código {}): {e}", e.exit_code())
+    };
     match publicacion::validar(&entrada, Some(Periodo { anio: 2025, mes })) {
         Ok(_) => {}
-        Err(e) if e.exit_code() == 1 => return 0,
-        Err(_) => return 2,
+        Err(e) if e.exit_code() == 1 => return Ok(0),
+        Err(e) => return Err(defect(e)),
     }
-    if case.is_multiple_of(4) {
+    if case % 4 == 0 {
         let anual = Anual {
             entrada,
             anio: 2025,
@@ -375,11 +387,13 @@ fn run(dir: &Path, case: u64) -> usize {
             },
             fecha: None,
         };
-        if publicacion::anual(&anual, Inicio::ahora()).is_err() {
-            return 2;
+        match publicacion::anual(&anual, Inicio::ahora()) {
+            Ok(_) => {}
+            Err(e) if e.exit_code() == 1 => return Ok(0),
+            Err(e) => return Err(defect(e)),
         }
     }
-    3
+    Ok(3)
 }
 
 /// Writes case `i`: the seeds, one or two of them damaged.

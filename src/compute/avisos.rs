@@ -273,3 +273,76 @@ pub(super) fn sumas_provinciales(ds: &Dataset, config: &Config) -> Vec<Warning> 
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::ejemplo::{azuay, config, dataset, indicador, unidad};
+    use super::*;
+
+    #[test]
+    fn a_provincial_head_office_repeating_a_units_row_is_listed() {
+        let ds = dataset(
+            vec![
+                unidad("Dirección Provincial Azuay", Some(azuay())),
+                unidad("Unidad Provincial de Afiliación Azuay", Some(azuay())),
+            ],
+            vec![
+                indicador(0, "Número de inspecciones", &[(6, 10)], &[]),
+                indicador(1, "Número de inspecciones", &[(6, 10)], &[]),
+                indicador(1, "Número de trámites", &[(6, 10)], &[]),
+            ],
+        );
+        let w = de_repeticion(&ds);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].kind, "fila repetida");
+        assert!(
+            w[0].message.starts_with(
+                "«Dirección Provincial Azuay» repite el indicador «Número de inspecciones»"
+            ),
+            "{}",
+            w[0].message
+        );
+    }
+
+    #[test]
+    fn a_result_far_from_its_target_is_listed_once_at_its_latest_month() {
+        let ds = dataset(
+            vec![unidad("Dirección General", None)],
+            vec![
+                indicador(0, "lejos", &[(5, 10), (6, 10)], &[(5, 100), (6, 200)]),
+                indicador(0, "cerca", &[(6, 10)], &[(6, 25)]),
+                indicador(0, "bajo", &[(6, 30)], &[(6, 9)]),
+            ],
+        );
+        let w = atipicos(&ds, &config(), 6);
+        let names: Vec<&str> = w
+            .iter()
+            .map(|w| w.message.split('»').next().unwrap_or(""))
+            .collect();
+        assert_eq!(names, vec!["«lejos", "«bajo"], "{w:?}");
+        assert!(
+            w[0].message.contains("es 20 veces la meta")
+                && w[0].message.contains("(también en mayo)"),
+            "{}",
+            w[0].message
+        );
+    }
+
+    #[test]
+    fn zero_targets_and_zero_results_are_flagged_with_their_month() {
+        let mut dec = indicador(0, "tiempo", &[(6, 10)], &[(6, 0)]);
+        dec.sentido = crate::model::Sentido::Decreciente;
+        let ds = dataset(
+            vec![unidad("Dirección General", None)],
+            vec![indicador(0, "cero", &[(6, 0)], &[(6, 5)]), dec],
+        );
+        let cfg = config();
+        let ev: Vec<_> = ds
+            .indicadores
+            .iter()
+            .map(|i| super::super::evaluar(i, 6, &cfg).unwrap())
+            .collect();
+        let kinds: Vec<String> = de_reglas(&ds, &ev).into_iter().map(|w| w.kind).collect();
+        assert_eq!(kinds, vec!["meta cero", "real cero"]);
+    }
+}

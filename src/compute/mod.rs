@@ -4,6 +4,8 @@
 
 pub(crate) mod anual;
 mod avisos;
+#[cfg(test)]
+mod ejemplo;
 pub(crate) mod rules;
 mod summary;
 

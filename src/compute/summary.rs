@@ -226,3 +226,90 @@ fn kind_index(t: TipoGasto) -> usize {
         TipoGasto::Inversion => 1,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::ejemplo::{azuay, config, dataset, indicador, unidad};
+    use super::super::evaluar;
+    use super::*;
+    use crate::config::SinReporte;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_province_averages_the_rows_of_all_its_units_each_clamped_to_100() {
+        let ds = dataset(
+            vec![
+                unidad("Dirección Provincial Azuay", Some(azuay())),
+                unidad("Unidad Provincial de Afiliación Azuay", Some(azuay())),
+                unidad("Dirección General", None),
+            ],
+            vec![
+                indicador(0, "a", &[(6, 100)], &[(6, 150)]),
+                indicador(1, "b", &[(6, 100)], &[(6, 50)]),
+                indicador(2, "c", &[(6, 100)], &[(6, 10)]),
+            ],
+        );
+        let cfg = config();
+        let ev: Vec<_> = ds
+            .indicadores
+            .iter()
+            .map(|i| evaluar(i, 6, &cfg).unwrap())
+            .collect();
+        let s = Summaries::new(&ds, &cfg, &ev);
+        let azuay = s.provincia(azuay()).unwrap();
+        assert_eq!(azuay.promedio, Some(dec!(75)));
+        assert_eq!((azuay.verde, azuay.rojo, azuay.indicadores), (1, 1, 2));
+        let all = s.institucion().unwrap();
+        assert_eq!(all.promedio, Some(dec!(160) / dec!(3)));
+    }
+
+    #[test]
+    fn a_row_without_result_counts_zero_or_is_left_out_by_policy() {
+        let ds = dataset(
+            vec![unidad("Dirección General", None)],
+            vec![
+                indicador(0, "a", &[(6, 100)], &[(6, 80)]),
+                indicador(0, "b", &[(6, 100)], &[]),
+            ],
+        );
+        let mut cfg = config();
+        let ev: Vec<_> = ds
+            .indicadores
+            .iter()
+            .map(|i| evaluar(i, 6, &cfg).unwrap())
+            .collect();
+        let cero = Summaries::new(&ds, &cfg, &ev).institucion().unwrap();
+        assert_eq!(
+            (cero.promedio, cero.contados, cero.sin_reporte, cero.rojo),
+            (Some(dec!(40)), 2, 1, 1)
+        );
+        cfg.politicas.sin_reporte = SinReporte::Excluir;
+        let excluir = Summaries::new(&ds, &cfg, &ev).institucion().unwrap();
+        assert_eq!(
+            (excluir.promedio, excluir.contados, excluir.sin_reporte),
+            (Some(dec!(80)), 1, 1)
+        );
+    }
+
+    #[test]
+    fn budget_uses_each_units_latest_line_up_to_the_month() {
+        use crate::model::{LineaPresupuesto, TipoGasto};
+        let mut ds = dataset(vec![unidad("Dirección General", None)], vec![]);
+        let line = |mes, cod: Decimal, dev: Decimal| LineaPresupuesto {
+            unidad: 0,
+            mes,
+            tipo: TipoGasto::Corriente,
+            codificado: cod,
+            devengado: dev,
+            origen: crate::error::Location::default(),
+        };
+        ds.presupuesto = vec![
+            line(5, dec!(100), dec!(40)),
+            line(6, dec!(100), dec!(55)),
+            line(7, dec!(100), dec!(90)),
+        ];
+        let p = presupuesto(&ds, 6).unwrap();
+        let total = p.institucion.unwrap().total;
+        assert_eq!((total.devengado, total.porcentaje), (dec!(55), dec!(55)));
+    }
+}

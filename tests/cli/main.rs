@@ -12,6 +12,7 @@ mod indice;
 mod interrupcion;
 mod muestra;
 mod publicacion;
+mod reglas;
 mod rendicion;
 mod robustez;
 mod seguridad;

@@ -588,3 +588,35 @@ fn institucional(p: Option<&FilaPresupuesto>) -> Tabla {
         anchos: vec![18, 16, 16, 16, 16, 18],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Location;
+
+    #[test]
+    fn the_procurement_total_adds_every_row() {
+        let s = SECCIONES
+            .iter()
+            .find(|s| s.clave == "contratacion")
+            .expect("the section");
+        let row = |adj: i64, valor: &str| {
+            let mut v = vec![Valor::Vacio; s.columnas.len()];
+            for (k, val) in [
+                ("numero_adjudicados", Valor::Numero(Decimal::from(adj))),
+                ("valor_adjudicados", Valor::Numero(valor.parse().unwrap())),
+            ] {
+                let i = s.columnas.iter().position(|c| c.clave == k).unwrap();
+                v[i] = val;
+            }
+            Fila {
+                valores: v,
+                origen: Location::default(),
+            }
+        };
+        let total = contratacion_total(s, &[row(300, "4658266.22"), row(314, "1149741.23")]);
+        let texts: Vec<&str> = total.iter().map(|c| c.texto.as_str()).collect();
+        assert_eq!(texts[..3], ["TOTAL", "614", "$ 5.808.007,45"]);
+        assert!(total.iter().all(|c| c.clase.contains("total")), "{total:?}");
+    }
+}
