@@ -9,6 +9,7 @@ mod corpus;
 mod errores;
 mod generar;
 mod indice;
+mod instantaneas;
 mod interrupcion;
 mod muestra;
 mod publicacion;
