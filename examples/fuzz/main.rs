@@ -377,7 +377,7 @@ fn run(dir: &Path, case: u64) -> Result<usize, String> {
         Err(e) if e.exit_code() == 1 => return Ok(0),
         Err(e) => return Err(defect(e)),
     }
-    if case % 4 == 0 {
+    if case.is_multiple_of(4) {
         let anual = Anual {
             entrada,
             anio: 2025,
