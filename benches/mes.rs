@@ -28,7 +28,7 @@ fn mes(c: &mut Criterion) {
     g.bench_function("renderizar todo (XLSX, CSV, PDF)", |b| {
         b.iter(|| {
             let ctx = RenderContext::new(&config, &ds, &informe, &templates);
-            render::render_all(&ctx, &render::mensual()).expect("render")
+            render::render_all(&ctx, &render::mensual(config.publicacion.ley)).expect("render")
         })
     });
     let ctx = RenderContext::new(&config, &ds, &informe, &templates);
@@ -40,15 +40,18 @@ fn mes(c: &mut Criterion) {
                 .expect("xhtml")
         })
     });
-    let renderers = render::mensual();
+    let renderers = render::mensual(config.publicacion.ley);
     let renderer = |name: &str| {
         renderers
             .iter()
             .find(|r| r.name() == name)
             .expect("a renderer of the month")
     };
-    let (a4, provincias) = (renderer("Literal a4 (PDF)"), renderer("Provincias (PDF)"));
-    g.bench_function("PDF Literal a4", |b| {
+    let (a4, provincias) = (
+        renderer("Matriz de metas y objetivos (PDF)"),
+        renderer("Provincias (PDF)"),
+    );
+    g.bench_function("PDF matriz de metas y objetivos", |b| {
         b.iter(|| a4.render(black_box(&ctx)).expect("pdf"))
     });
     g.bench_function("PDF 24 provincias", |b| {

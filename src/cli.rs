@@ -16,7 +16,7 @@ const SUB_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}\n{a
 #[command(
     name = "lotaip",
     version,
-    about = "Genera las matrices LOTAIP (Literal a4), los informes de cumplimiento por provincia y la rendición de cuentas a partir de las metas y resultados de una institución.",
+    about = "Genera las matrices LOTAIP de metas y objetivos (Art. 19 numeral 1.3, o el Literal a4 de la ley de 2004) con los archivos del Portal Nacional de Transparencia, los informes de cumplimiento por provincia y la rendición de cuentas a partir de las metas y resultados de una institución.",
     help_template = TEMPLATE,
     disable_help_flag = true,
     disable_version_flag = true,
@@ -38,7 +38,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Genera la publicación de un mes: Literal a4 (XLSX, PDF y datos abiertos CSV), cumplimiento, un PDF y un XLSX por provincia, index.html y manifest.json.
+    /// Genera la publicación de un mes: la matriz de metas y objetivos (XLSX y PDF), sus archivos CSV para el Portal Nacional de Transparencia, cumplimiento, un PDF y un XLSX por provincia, index.html y manifest.json.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip generar --periodo <AAAA-MM> [OPCIONES]")]
     Generar(Generar),
     /// Genera el informe anual de rendición de cuentas (formulario del CPCCS) de la institución y de cada provincia o unidad que rinde cuentas por separado.
@@ -56,6 +56,9 @@ pub enum Command {
     /// Comprueba una carpeta publicada contra su manifest.json: archivos que faltan, sobran o cambiaron.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip verificar <CARPETA> [--entrada <CARPETA>]")]
     Verificar(Verificar),
+    /// Revisa los archivos de un numeral para el Portal Nacional de Transparencia (los de una publicación o hechos a mano) contra los criterios que se juzgan sin conexión: contenido completo, datos abiertos, enlaces y plazo.
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip revisar <CARPETA> [--hoy <DD/MM/AAAA>]")]
+    Revisar(Revisar),
 }
 
 /// Where the inputs are.
@@ -218,6 +221,25 @@ pub struct Verificar {
     pub entrada: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct Revisar {
+    /// Carpeta del mes publicado (p. ej. outputs/2025-06), su pnt/numeral_1.3, o una carpeta con el conjunto de datos, los metadatos y el diccionario en CSV.
+    #[arg(value_name = "CARPETA", help_heading = "Argumentos")]
+    pub carpeta: PathBuf,
+    /// Fecha contra la que se juzga el plazo (por omisión, la de hoy).
+    #[arg(long, value_name = "DD/MM/AAAA", value_parser = parse_fecha, help_heading = "Opciones")]
+    pub hoy: Option<chrono::NaiveDate>,
+    /// Carpeta de plantillas propias, con pnt_1.3.toml si la institución lo corrigió (por omisión, inputs/plantillas).
+    #[arg(
+        long,
+        value_name = "CARPETA",
+        default_value = "inputs/plantillas",
+        hide_default_value = true,
+        help_heading = "Opciones"
+    )]
+    pub plantillas: PathBuf,
+}
+
 fn parse_periodo(s: &str) -> Result<Periodo, String> {
     s.parse()
 }
@@ -239,12 +261,12 @@ pub fn usage_error(e: &clap::Error) -> String {
     let msg = match e.kind() {
         ErrorKind::UnknownArgument => format!("argumento desconocido «{arg}»"),
         ErrorKind::InvalidSubcommand => format!(
-            "comando desconocido «{}»; los comandos son generar, rendicion, validar, verificar, iniciar y plantillas",
+            "comando desconocido «{}»; los comandos son generar, rendicion, validar, verificar, revisar, iniciar y plantillas",
             ctx(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!("falta el argumento obligatorio {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "falta el comando: generar, rendicion, validar, verificar, iniciar o plantillas"
+            "falta el comando: generar, rendicion, validar, verificar, revisar, iniciar o plantillas"
                 .to_string()
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {

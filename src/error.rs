@@ -151,13 +151,20 @@ pub enum Error {
         if *n == 1 { "diferencia" } else { "diferencias" }
     )]
     Discrepancias { carpeta: PathBuf, n: usize },
+    /// A numeral's files fail criteria of the pre-upload review: exit code 1.
+    #[error(
+        "los archivos de «{}» no cumplen {n} {} de la revisión; corríjalos antes de registrarlos en el portal",
+        carpeta.display(),
+        if *n == 1 { "criterio" } else { "criterios" }
+    )]
+    NoCumple { carpeta: PathBuf, n: usize },
 }
 
 impl Error {
     /// The process exit code: 1 bad input, 3 output failure (2 is clap's usage error).
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Input(_) | Error::Discrepancias { .. } => 1,
+            Error::Input(_) | Error::Discrepancias { .. } | Error::NoCumple { .. } => 1,
             Error::Output { .. }
             | Error::Render { .. }
             | Error::Bloqueado { .. }

@@ -65,6 +65,19 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// A link a reader can follow: `http(s)://`, a host with a dot, no spaces.
+/// Hosts and paths may hold any letter (`http://ñandú.gob.ec/doc/1`).
+pub(crate) fn looks_like_url(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    let rest = l
+        .strip_prefix("https://")
+        .or_else(|| l.strip_prefix("http://"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', '?', '#']).next().unwrap_or("");
+        s.chars().count() > 10 && !s.contains(char::is_whitespace) && host.contains('.')
+    })
+}
+
 /// Most characters a text read from an input may hold: a few of them make
 /// one cell of a report (the accountability form's objective narrative names
 /// an objective and two indicators), and a spreadsheet cell holds 32,767.
@@ -212,6 +225,21 @@ where
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls() {
+        assert!(looks_like_url(
+            "https://www.iess.gob.ec/documents/10162/abc"
+        ));
+        assert!(looks_like_url("http://iess.gob.ec"));
+        assert!(!looks_like_url("www.iess.gob.ec"));
+        assert!(!looks_like_url("Memorando IESS-DNP-2025"));
+        assert!(!looks_like_url("https://"));
+        assert!(!looks_like_url("https://iess gob.ec"));
+        assert!(looks_like_url("http://ñandú.gob.ec/doc/1"));
+        assert!(looks_like_url("https://ñ.ec/€"));
+        assert!(!looks_like_url("http://ññññññ"));
+    }
 
     #[test]
     fn file_names_from_names_are_safe_everywhere() {

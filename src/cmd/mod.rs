@@ -6,6 +6,7 @@ mod plantillas;
 mod progreso;
 mod rendicion;
 mod resumen;
+mod revisar;
 mod validar;
 mod verificar;
 
@@ -22,5 +23,6 @@ pub fn execute(command: Command) -> Result<(), Error> {
         Command::Iniciar(a) => iniciar::execute(&a),
         Command::Plantillas(a) => plantillas::execute(&a),
         Command::Verificar(a) => verificar::execute(&a),
+        Command::Revisar(a) => revisar::execute(&a),
     }
 }

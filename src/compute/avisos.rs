@@ -213,6 +213,35 @@ fn rounding(national: Decimal, parts: &[Decimal]) -> Decimal {
     Decimal::new(5, scale + 1) * Decimal::from(parts.len())
 }
 
+/// Under the 2023 law the portal's data set has a column for the link to
+/// the planning system: without `[literal_a4] enlace_url`, or with a link
+/// that is not `https://`, the numeral's files do not pass the pre-upload
+/// review, which the planners should know at the run, not at the upload.
+pub(super) fn de_configuracion(config: &Config) -> Vec<Warning> {
+    if config.publicacion.ley != config::Ley::L2023 {
+        return Vec::new();
+    }
+    let at = crate::error::Location::file(config::ARCHIVO);
+    let numeral = &config.publicacion.numeral;
+    match &config.literal_a4.enlace_url {
+        None => vec![Warning::new(
+            "sin enlace de verificación",
+            at,
+            format!(
+                "falta enlace_url en [literal_a4] (o [matriz]): la columna del enlace al sistema de planificación del numeral {numeral} queda vacía y «lotaip revisar» no la aprueba"
+            ),
+        )],
+        Some(u) if !u.to_ascii_lowercase().starts_with("https://") => vec![Warning::new(
+            "enlace sin https",
+            at,
+            format!(
+                "enlace_url «{u}» no es https://, que pide el portal para el numeral {numeral}"
+            ),
+        )],
+        Some(_) => Vec::new(),
+    }
+}
+
 /// Provincial targets that do not add up to the national target (SPEC 2.3,
 /// seed 000: the Direcciones Provinciales' targets sum to the national one;
 /// their own provincial units repeat them and are not added). Only counts

@@ -237,7 +237,9 @@ pub fn informe(
             tendencia_provincia[j].push(sm.provincia(*p).map_err(promedios)?.promedio);
         }
     }
-    let mut avisos = ds.avisos.clone();
+    // A setting's warning first: one line to fix, before the data's.
+    let mut avisos = avisos::de_configuracion(config);
+    avisos.extend(ds.avisos.iter().cloned());
     avisos.extend(avisos::de_reglas(ds, &evaluaciones));
     avisos.extend(avisos::atipicos(ds, config, periodo.mes));
     avisos.extend(avisos::de_repeticion(ds));

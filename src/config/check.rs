@@ -56,6 +56,20 @@ impl Config {
                 ),
             );
         }
+        let numeral = &self.publicacion.numeral;
+        if numeral.is_empty()
+            || numeral.len() > 10
+            || !numeral.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || numeral.starts_with('.')
+            || numeral.ends_with('.')
+        {
+            push(
+                &["publicacion", "numeral"],
+                format!(
+                    "[publicacion] numeral = «{numeral}» no sirve: se esperaba un número de numeral como 1.3 o 1.4"
+                ),
+            );
+        }
         let meta = self.rendicion.meta_ejecucion_presupuestaria;
         if meta <= Decimal::ZERO || meta > cien {
             push(

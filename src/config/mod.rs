@@ -26,7 +26,13 @@ pub struct Config {
     /// The footer of every LOTAIP matrix.
     #[serde(default)]
     pub responsable: Responsable,
+    /// The law whose labels the publication uses (and, under 2023, the
+    /// numeral's files for the national transparency portal).
     #[serde(default)]
+    pub publicacion: Publicacion,
+    /// The labels of the matrix of metas y objetivos (`[matriz]`, or
+    /// `[literal_a4]` as the 2004 law called it).
+    #[serde(default, alias = "matriz")]
     pub literal_a4: LiteralA4,
     #[serde(default)]
     pub semaforo: Umbrales,
@@ -64,13 +70,68 @@ pub struct Responsable {
     pub telefono: String,
 }
 
-/// Labels of the Literal a4 matrix.
+/// The law in force for the publication (`[publicacion]`).
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Publicacion {
+    /// `2023` (default): the LOTAIP of 2023, Art. 19 numeral 1.3, with the
+    /// national transparency portal's three CSV files; `2004`: the repealed
+    /// law's Art. 7 literal a4 matrix, as published until 2023.
+    pub ley: Ley,
+    /// The numeral's label in titles and file names. Default `1.3` (the
+    /// Defensoría's instructivo of 2024); some institutions still write `1.4`.
+    pub numeral: String,
+}
+
+impl Default for Publicacion {
+    fn default() -> Self {
+        Publicacion {
+            ley: Ley::L2023,
+            numeral: "1.3".into(),
+        }
+    }
+}
+
+/// The LOTAIP a publication follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Ley {
+    /// Registro Oficial, Segundo Suplemento 245, 7 February 2023.
+    #[serde(rename = "2023")]
+    L2023,
+    /// Repealed in 2023; its Art. 7 literal a4 matrix (seed 002).
+    #[serde(rename = "2004")]
+    L2004,
+}
+
+impl<'de> Deserialize<'de> for Ley {
+    /// `ley = 2023` or `ley = "2004"`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Ley, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            N(i64),
+            S(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::N(2023) => Ok(Ley::L2023),
+            Raw::N(2004) => Ok(Ley::L2004),
+            Raw::S(s) if s.trim() == "2023" => Ok(Ley::L2023),
+            Raw::S(s) if s.trim() == "2004" => Ok(Ley::L2004),
+            _ => Err(serde::de::Error::custom(
+                "[publicacion] ley: se esperaba 2023 (la LOTAIP vigente) o 2004 (la derogada)",
+            )),
+        }
+    }
+}
+
+/// Labels of the matrix of metas y objetivos. The title lines default to
+/// the chosen law's.
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct LiteralA4 {
-    /// First title line. Default: the 2004 LOTAIP article of the published matrix.
+    /// First title line. Default: the law's article (filled in when the configuration is read).
     pub articulo: String,
-    /// Second title line.
+    /// Second title line. Default: the law's literal or numeral.
     pub literal: String,
     /// `PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN`. Default `MENSUAL`.
     pub periodicidad: String,
@@ -83,8 +144,8 @@ pub struct LiteralA4 {
 impl Default for LiteralA4 {
     fn default() -> Self {
         LiteralA4 {
-            articulo: "Art. 7 de la Ley Orgánica de Transparencia y Acceso a la Información Pública - LOTAIP".into(),
-            literal: "Literal a4) Las metas y objetivos de las unidades administrativas de conformidad con sus programas operativos".into(),
+            articulo: String::new(),
+            literal: String::new(),
             periodicidad: "MENSUAL".into(),
             enlace_etiqueta: None,
             enlace_url: None,
@@ -337,7 +398,44 @@ impl Config {
             )
         })?;
         config.check(text, name)?;
-        Ok(config)
+        Ok(config.resolve())
+    }
+
+    /// Fills what defaults to the chosen law: the matrix's title lines.
+    fn resolve(mut self) -> Config {
+        let m = &mut self.literal_a4;
+        let n = &self.publicacion.numeral;
+        if m.articulo.trim().is_empty() {
+            m.articulo = match self.publicacion.ley {
+                Ley::L2023 => "Art. 19 de la Ley Orgánica de Transparencia y Acceso a la Información Pública - LOTAIP (2023)".into(),
+                Ley::L2004 => "Art. 7 de la Ley Orgánica de Transparencia y Acceso a la Información Pública - LOTAIP".into(),
+            };
+        }
+        if m.literal.trim().is_empty() {
+            m.literal = match self.publicacion.ley {
+                Ley::L2023 => format!("Numeral {n}. Metas y objetivos de las unidades administrativas de conformidad con sus programas operativos"),
+                Ley::L2004 => "Literal a4) Las metas y objetivos de las unidades administrativas de conformidad con sus programas operativos".into(),
+            };
+        }
+        self
+    }
+
+    /// The start of the matrix's file names: `numeral_1.3` under 2023,
+    /// `literal_a4` under 2004.
+    pub fn prefijo_matriz(&self) -> String {
+        match self.publicacion.ley {
+            Ley::L2023 => format!("numeral_{}", self.publicacion.numeral),
+            Ley::L2004 => "literal_a4".into(),
+        }
+    }
+
+    /// How the matrix is named in titles and the download page:
+    /// `Numeral 1.3` or `Literal a4`.
+    pub fn nombre_matriz(&self) -> String {
+        match self.publicacion.ley {
+            Ley::L2023 => format!("Numeral {}", self.publicacion.numeral),
+            Ley::L2004 => "Literal a4".into(),
+        }
     }
 }
 

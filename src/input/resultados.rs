@@ -10,7 +10,7 @@ use super::number::RawNumber;
 use super::sheet::Sheet;
 use crate::error::{Error, Problems, Warning};
 use crate::model::{MESES, MESES_CORTOS, Medida, Resultado};
-use crate::text::{closest, fold_key};
+use crate::text::{closest, fold_key, looks_like_url};
 
 /// Columns of `resultados`.
 pub(crate) const SCHEMA: Schema<'static> = Schema {
@@ -393,37 +393,4 @@ fn store(
         medio_verificacion,
         origen: f.loc(key),
     }));
-}
-
-/// A link a reader can follow: `http(s)://`, a host with a dot, no spaces.
-/// Hosts and paths may hold any letter (`http://ñandú.gob.ec/doc/1`).
-pub(crate) fn looks_like_url(s: &str) -> bool {
-    let l = s.to_ascii_lowercase();
-    let rest = l
-        .strip_prefix("https://")
-        .or_else(|| l.strip_prefix("http://"));
-    rest.is_some_and(|r| {
-        let host = r.split(['/', '?', '#']).next().unwrap_or("");
-        s.chars().count() > 10 && !s.contains(char::is_whitespace) && host.contains('.')
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls() {
-        assert!(looks_like_url(
-            "https://www.iess.gob.ec/documents/10162/abc"
-        ));
-        assert!(looks_like_url("http://iess.gob.ec"));
-        assert!(!looks_like_url("www.iess.gob.ec"));
-        assert!(!looks_like_url("Memorando IESS-DNP-2025"));
-        assert!(!looks_like_url("https://"));
-        assert!(!looks_like_url("https://iess gob.ec"));
-        assert!(looks_like_url("http://ñandú.gob.ec/doc/1"));
-        assert!(looks_like_url("https://ñ.ec/€"));
-        assert!(!looks_like_url("http://ññññññ"));
-    }
 }

@@ -3,6 +3,7 @@
 //! changes it.
 
 pub(crate) mod formulario;
+pub mod numeral;
 mod periodo;
 mod provincia;
 mod vocab;

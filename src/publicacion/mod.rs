@@ -51,6 +51,6 @@ pub struct Salida {
 /// How many stages a month announces (for the length of a progress bar).
 pub fn etapas_mensuales() -> u64 {
     // Reading, computing, comparing, the download page, writing and
-    // swapping, besides one per renderer.
-    6 + crate::render::mensual().len() as u64
+    // swapping, besides one per renderer (as many under either law).
+    6 + crate::render::mensual(crate::config::Ley::L2023).len() as u64
 }

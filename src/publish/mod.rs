@@ -6,6 +6,7 @@
 
 mod lock;
 mod manifest;
+mod revisar;
 pub(crate) mod swap;
 mod verify;
 
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 pub use lock::{Inicio, LOCK_FILE, Lock};
 pub use manifest::{Huella, MANIFEST, Manifest, sha256_hex};
+pub use revisar::{Criterio, Revision, revisar};
 pub use verify::{Diferencia, Verificacion, verify, verify_inputs};
 
 use crate::error::Error;

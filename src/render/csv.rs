@@ -1,5 +1,6 @@
 //! CSV outputs, rendered from templates: the Literal a4 open-data package
-//! (data, metadata, dictionary) and `cumplimiento` as flat data.
+//! (data, metadata, dictionary) of the 2004 law and `cumplimiento` as flat
+//! data with its dictionary.
 
 use super::{OutputFile, RenderContext, Renderer};
 use crate::error::Error;
@@ -42,9 +43,18 @@ impl Renderer for CumplimientoCsv {
         let mut tctx = ctx.tera_context()?;
         tctx.insert("filas", &ctx.filas);
         let text = ctx.templates.render("cumplimiento.csv", &tctx)?;
-        Ok(vec![OutputFile {
-            path: format!("cumplimiento_{}.csv", ctx.periodo()),
-            bytes: text.into_bytes(),
-        }])
+        let diccionario = ctx
+            .templates
+            .render("cumplimiento_diccionario.csv", &tctx)?;
+        Ok(vec![
+            OutputFile {
+                path: format!("cumplimiento_{}.csv", ctx.periodo()),
+                bytes: text.into_bytes(),
+            },
+            OutputFile {
+                path: format!("cumplimiento_{}_diccionario.csv", ctx.periodo()),
+                bytes: diccionario.into_bytes(),
+            },
+        ])
     }
 }

@@ -5,6 +5,7 @@ pub(crate) mod csv;
 pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod pdf;
+pub(crate) mod pnt;
 pub(crate) mod rendicion;
 pub(crate) mod templates;
 pub(crate) mod view;
@@ -93,6 +94,8 @@ impl<'a> RenderContext<'a> {
             a4: &'b [SeccionA4],
             pie_a4: Vec<view::LineaPie>,
             umbral_verde: String,
+            /// `Numeral 1.3` or `Literal a4`, by the law of the publication.
+            matriz: String,
         }
         let base = Base {
             institucion: &self.config.institucion,
@@ -107,6 +110,7 @@ impl<'a> RenderContext<'a> {
             a4: &self.a4,
             pie_a4: view::pie_a4(self.config, self.informe.fecha),
             umbral_verde: self.config.semaforo.verde.normalize().to_string(),
+            matriz: self.config.nombre_matriz(),
         };
         tera::Context::from_serialize(&base).map_err(|_| Error::Render {
             file: "contexto de plantillas".into(),
@@ -135,12 +139,18 @@ pub trait Renderer: Sync {
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error>;
 }
 
-/// The renderers of a month's publication, in writing order.
-pub fn mensual() -> Vec<Box<dyn Renderer>> {
+/// The renderers of a month's publication under a law, in writing order:
+/// the matrix's open data are the portal's files under 2023 and the
+/// Literal a4 package under 2004.
+pub fn mensual(ley: crate::config::Ley) -> Vec<Box<dyn Renderer>> {
+    let datos_abiertos: Box<dyn Renderer> = match ley {
+        crate::config::Ley::L2023 => Box::new(pnt::NumeralPnt),
+        crate::config::Ley::L2004 => Box::new(csv::PaqueteA4),
+    };
     vec![
         Box::new(xlsx::a4::LiteralA4),
         Box::new(pdf::LiteralA4Pdf),
-        Box::new(csv::PaqueteA4),
+        datos_abiertos,
         Box::new(xlsx::cumplimiento::Cumplimiento),
         Box::new(csv::CumplimientoCsv),
         Box::new(json::CifrasJson),
@@ -177,7 +187,7 @@ pub fn publicacion_mensual(
     ctx: &RenderContext,
     starting: &mut dyn FnMut(&str),
 ) -> Result<Vec<OutputFile>, Error> {
-    let mut files = render_all_with(ctx, &mensual(), starting)?;
+    let mut files = render_all_with(ctx, &mensual(ctx.config.publicacion.ley), starting)?;
     let indice = html::Indice { archivos: &files };
     starting(indice.name());
     let page = indice.render(ctx)?;

@@ -260,16 +260,16 @@ fn words(s: &str) -> String {
     out
 }
 
-/// `literal_a4_<periodo>.pdf`: A4 landscape, title lines on every page, the footer block at the end.
+/// `numeral_1.3_<periodo>.pdf` (2023) or `literal_a4_<periodo>.pdf` (2004): A4 landscape, title lines on every page, the footer block at the end.
 pub(crate) struct LiteralA4Pdf;
 
 impl Renderer for LiteralA4Pdf {
     fn name(&self) -> &'static str {
-        "Literal a4 (PDF)"
+        "Matriz de metas y objetivos (PDF)"
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
-        let path = format!("literal_a4_{}.pdf", ctx.periodo());
+        let path = format!("{}_{}.pdf", ctx.config.prefijo_matriz(), ctx.periodo());
         Ok(vec![draw(
             ctx,
             "literal_a4.html",

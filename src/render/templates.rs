@@ -28,13 +28,21 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "rendicion_gestion.txt",
     "rendicion_objetivo.txt",
     "index.html",
+    "pnt_1.3.toml",
+    "pnt_conjunto.csv",
+    "pnt_metadatos.csv",
+    "pnt_diccionario.csv",
+    "cumplimiento_diccionario.csv",
 ];
 
-/// The loaded templates with the project's filters.
+/// The loaded templates with the project's filters, and the description of
+/// the portal's numeral (a `.toml` among them, read as data, not rendered).
 pub struct Templates {
     tera: Tera,
     /// Names taken from the user's folder.
     pub overridden: Vec<String>,
+    /// Numeral 1.3 of Art. 19 as `pnt_1.3.toml` describes it.
+    pub numeral: crate::model::numeral::Numeral,
 }
 
 impl Templates {
@@ -115,7 +123,13 @@ impl Templates {
                 }
             }
         }
+        let mut numeral = None;
         for (name, text) in &texts {
+            if name.ends_with(".toml") {
+                let shown = format!("plantilla {name}");
+                numeral = problems.absorb(crate::model::numeral::Numeral::parse(text, &shown));
+                continue;
+            }
             let added = crate::contain::contain(|| tera.add_raw_template(name, text));
             match added {
                 Ok(Ok(())) => {}
@@ -135,7 +149,14 @@ impl Templates {
                 ),
             }
         }
-        problems.into_result(Templates { tera, overridden })
+        match numeral {
+            Some(numeral) if problems.is_empty() => Ok(Templates {
+                tera,
+                overridden,
+                numeral,
+            }),
+            _ => Err(problems.into_error()),
+        }
     }
 
     /// Renders a template with a context, within 256 MiB of output and a

@@ -184,3 +184,34 @@ pub fn variant_of(name: &str, file: &str, from: &str, to: &str) -> tempfile::Tem
     std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
     dir
 }
+
+/// A copy of an inputs folder whose `lotaip.toml` publishes under the
+/// LOTAIP of 2004 (`[publicacion] ley = 2004`).
+pub fn ley_2004(entrada: &Path) -> tempfile::TempDir {
+    con_toml(entrada, "\n[publicacion]\nley = 2004\n")
+}
+
+/// A copy of an inputs folder with text added at the end of its `lotaip.toml`.
+pub fn con_toml(entrada: &Path, extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for e in std::fs::read_dir(entrada).expect("inputs") {
+        let p = e.expect("entry").path();
+        if p.is_file() {
+            std::fs::copy(&p, dir.path().join(p.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let toml = dir.path().join("lotaip.toml");
+    let mut text = std::fs::read_to_string(&toml).expect("lotaip.toml");
+    text.push_str(extra);
+    std::fs::write(&toml, text).expect("write");
+    dir
+}
+
+/// The five column headers of the matrix of metas y objetivos, under either law.
+pub const ENCABEZADOS_MATRIZ: [&str; 5] = [
+    "No.",
+    "Descripción de la unidad",
+    "Objetivo de la unidad",
+    "Indicador",
+    "Meta cuantificable",
+];

@@ -14,13 +14,14 @@ fn writes_every_output_of_the_month() {
             "2025-06/cifras_2025-06.json",
             "2025-06/cumplimiento_2025-06.csv",
             "2025-06/cumplimiento_2025-06.xlsx",
+            "2025-06/cumplimiento_2025-06_diccionario.csv",
             "2025-06/index.html",
-            "2025-06/literal_a4_2025-06.pdf",
-            "2025-06/literal_a4_2025-06.xlsx",
-            "2025-06/literal_a4_2025-06_datos.csv",
-            "2025-06/literal_a4_2025-06_diccionario.csv",
-            "2025-06/literal_a4_2025-06_metadatos.csv",
             "2025-06/manifest.json",
+            "2025-06/numeral_1.3_2025-06.pdf",
+            "2025-06/numeral_1.3_2025-06.xlsx",
+            "2025-06/pnt/numeral_1.3/conjunto_de_datos.csv",
+            "2025-06/pnt/numeral_1.3/diccionario.csv",
+            "2025-06/pnt/numeral_1.3/metadatos.csv",
             "2025-06/provincias/azuay_2025-06.pdf",
             "2025-06/provincias/azuay_2025-06.xlsx",
             "2025-06/provincias/los-rios_2025-06.pdf",
@@ -31,6 +32,36 @@ fn writes_every_output_of_the_month() {
         stdout.contains("Cumplimiento institucional: 78,73 % (amarillo)"),
         "{stdout}"
     );
+    // The fixture names no planning-system link: the run says what that
+    // leaves empty.
+    assert!(
+        stdout.contains("lotaip.toml: [sin enlace de verificación] falta enlace_url"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn under_the_2004_law_the_month_has_the_literal_a4_files_and_no_portal_folder() {
+    let entrada = ley_2004(&fixture("basico"));
+    let (out, o) = generar(entrada.path(), "2025-06");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let files = files_under(out.path());
+    for f in [
+        "2025-06/literal_a4_2025-06.pdf",
+        "2025-06/literal_a4_2025-06.xlsx",
+        "2025-06/literal_a4_2025-06_datos.csv",
+        "2025-06/literal_a4_2025-06_diccionario.csv",
+        "2025-06/literal_a4_2025-06_metadatos.csv",
+    ] {
+        assert!(files.contains(&f.to_string()), "{f} missing from {files:?}");
+    }
+    assert!(
+        !files
+            .iter()
+            .any(|f| f.contains("pnt/") || f.contains("numeral_")),
+        "{files:?}"
+    );
+    assert!(!texts(&o).0.contains("sin enlace de verificación"));
 }
 
 #[test]
@@ -92,7 +123,8 @@ fn cumplimiento_csv_has_the_seed_figure_and_every_state() {
 
 #[test]
 fn literal_a4_workbook_has_the_published_layout() {
-    let (out, o) = generar(&fixture("basico"), "2025-06");
+    let entrada = ley_2004(&fixture("basico"));
+    let (out, o) = generar(entrada.path(), "2025-06");
     assert!(o.status.success());
     let path = out.path().join("2025-06/literal_a4_2025-06.xlsx");
     assert_eq!(sheet_names(&path), vec!["Literal a4"]);
@@ -103,16 +135,7 @@ fn literal_a4_workbook_has_the_published_layout() {
     );
     assert!(text(&s, 1, 0).starts_with("Literal a4) Las metas y objetivos"));
     let headers: Vec<String> = (0..5).map(|c| text(&s, 2, c)).collect();
-    assert_eq!(
-        headers,
-        [
-            "No.",
-            "Descripción de la unidad",
-            "Objetivo de la unidad",
-            "Indicador",
-            "Meta cuantificable"
-        ]
-    );
+    assert_eq!(headers, ENCABEZADOS_MATRIZ);
     assert_eq!(text(&s, 3, 0), "PROCESOS GOBERNANTES / NIVEL DIRECTIVO");
     assert_eq!(number(&s, 4, 0), 1.0);
     assert_eq!(text(&s, 4, 1), "Dirección General");
@@ -149,7 +172,8 @@ fn literal_a4_workbook_has_the_published_layout() {
 
 #[test]
 fn open_data_package_is_flat_and_documented() {
-    let (out, o) = generar(&fixture("basico"), "2025-06");
+    let entrada = ley_2004(&fixture("basico"));
+    let (out, o) = generar(entrada.path(), "2025-06");
     assert!(o.status.success());
     let datos = csv_rows(&out.path().join("2025-06/literal_a4_2025-06_datos.csv"));
     assert_eq!(datos.len(), 10);
@@ -318,9 +342,11 @@ fn pdf_reports_carry_their_text_accents_and_figures() {
     let (out, o) = generar(&fixture("basico"), "2025-06");
     assert!(o.status.success());
     let dir = out.path().join("2025-06");
-    let a4 = pdftotext(&dir.join("literal_a4_2025-06.pdf"));
+    let a4 = pdftotext(&dir.join("numeral_1.3_2025-06.pdf"));
     for s in [
-        "Art. 7 de la Ley Orgánica de Transparencia",
+        "Art. 19 de la Ley Orgánica de Transparencia",
+        "Numeral 1.3. Metas y objetivos de las unidades administrativas",
+        "UNIDAD POSEEDORA DE LA INFORMACIÓN - NUMERAL 1.3:",
         "Descripción de la unidad",
         "PROCESOS DESCENTRALIZADOS",
         "Dirección Provincial Los Ríos",

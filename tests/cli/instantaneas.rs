@@ -4,7 +4,9 @@
 //! row, cells separated by tabs) and every PDF as `pdftotext -layout` reads
 //! it. A change to any output shows here as a diff to review; after review,
 //! `LOTAIP_ACTUALIZAR=1 cargo test --release --test cli instantaneas`
-//! writes the new expected files into `tests/instantaneas/basico_2025-06/`.
+//! writes the new expected files into `tests/instantaneas/basico_2025-06/`
+//! (the LOTAIP of 2023, the default) and `basico_2004_2025-06/` (the 2004
+//! law's Literal a4).
 
 use std::path::{Path, PathBuf};
 
@@ -12,8 +14,10 @@ use calamine::{Data, Reader, Xlsx, open_workbook};
 
 use crate::common::*;
 
-fn expected_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/instantaneas/basico_2025-06")
+fn expected_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/instantaneas")
+        .join(name)
 }
 
 /// A workbook as text: each sheet's name, then its rows.
@@ -59,10 +63,20 @@ fn outputs(root: &Path) -> Vec<(String, String)> {
 
 #[test]
 fn the_small_fixtures_month_is_what_the_expected_files_say() {
-    let (out, o) = generar(&fixture("basico"), "2025-06");
+    same_as_expected(&fixture("basico"), "basico_2025-06");
+}
+
+#[test]
+fn under_the_2004_law_the_small_fixtures_month_is_what_the_expected_files_say() {
+    let entrada = ley_2004(&fixture("basico"));
+    same_as_expected(entrada.path(), "basico_2004_2025-06");
+}
+
+fn same_as_expected(entrada: &Path, name: &str) {
+    let (out, o) = generar(entrada, "2025-06");
     assert!(o.status.success(), "{:?}", texts(&o));
     let got = outputs(&out.path().join("2025-06"));
-    let dir = expected_dir();
+    let dir = expected_dir(name);
     if std::env::var_os("LOTAIP_ACTUALIZAR").is_some() {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();

@@ -7,6 +7,8 @@ use crate::common::*;
 /// repeat another and 2 have no target values.
 const UNIDADES: usize = 271;
 const INDICADORES: usize = 1801;
+/// The link column of the portal's data set.
+const ENLACE: &str = "Enlace al sistema de gestión de planificación para verificación de los indicadores y metas cuantificables por procesos o niveles";
 
 #[test]
 fn sample_inputs_match_the_seed_counts() {
@@ -42,10 +44,17 @@ fn sample_inputs_match_the_seed_counts() {
         csv_rows(&dir.join("cumplimiento_2025-06.csv")).len(),
         INDICADORES
     );
-    let datos = csv_rows(&dir.join("literal_a4_2025-06_datos.csv"));
+    let datos = csv_rows(&dir.join("pnt/numeral_1.3/conjunto_de_datos.csv"));
     assert_eq!(datos.len(), INDICADORES);
-    let units: std::collections::BTreeSet<&str> = datos.iter().map(|r| r["No."].as_str()).collect();
+    let units: std::collections::BTreeSet<&str> =
+        datos.iter().map(|r| r["Unidad"].as_str()).collect();
     assert_eq!(units.len(), UNIDADES);
+    assert!(
+        datos
+            .iter()
+            .all(|r| r[ENLACE] == "https://www.iess.gob.ec/es/web/guest/ley-de-transparencia"),
+        "every row carries the planning system's link"
+    );
     let prov = sheet(&dir.join("cumplimiento_2025-06.xlsx"), "Por provincia");
     let names: Vec<String> = (1..25).map(|r| text(&prov, r, 0)).collect();
     assert_eq!(names.first().map(String::as_str), Some("Azuay"));

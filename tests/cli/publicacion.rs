@@ -128,9 +128,13 @@ fn the_manifest_lists_inputs_and_outputs_and_verifies() {
     let (stdout, stderr) = texts(&o);
     assert_eq!(o.status.code(), Some(0), "{stdout}\n{stderr}");
     assert!(
-        stdout.contains("Los 13 archivos coinciden con el manifiesto"),
+        stdout.contains(&format!(
+            "Los {} archivos coinciden con el manifiesto",
+            salidas.len()
+        )),
         "{stdout}"
     );
+    assert_eq!(salidas.len(), 14, "{salidas:?}");
     assert!(
         stdout.contains("Las 4 entradas de") && stdout.contains("son las del manifiesto"),
         "{stdout}"

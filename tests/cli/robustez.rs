@@ -74,9 +74,12 @@ fn a_computed_negative_amount_is_not_taken_for_a_formula() {
     )]);
     let (out, o) = generar(dir.path(), "2025-06");
     assert!(o.status.success(), "{:?}", texts(&o));
-    let text =
-        std::fs::read_to_string(out.path().join("2025-06/literal_a4_2025-06_datos.csv")).unwrap();
-    assert!(text.contains(",\"-$ 2.000.000,00 trimestral\"\n"), "{text}");
+    let text = std::fs::read_to_string(
+        out.path()
+            .join("2025-06/pnt/numeral_1.3/conjunto_de_datos.csv"),
+    )
+    .unwrap();
+    assert!(text.contains(",\"-$ 2.000.000,00 trimestral\","), "{text}");
     assert!(!text.contains("'-$"), "{text}");
 }
 

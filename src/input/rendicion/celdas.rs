@@ -21,7 +21,7 @@ pub(super) fn valor(f: &mut Fields, key: &str, tipo: Tipo) -> Valor {
         },
         Tipo::Enlace => match f.text(key) {
             Some(t) if folds_to(&t, "noaplica") => Valor::NoAplica,
-            Some(t) if crate::input::resultados::looks_like_url(&t) => Valor::Enlace(t),
+            Some(t) if crate::text::looks_like_url(&t) => Valor::Enlace(t),
             Some(t) => {
                 f.problem(key, format!("se esperaba un enlace que empiece por https:// o http://, o NO APLICA; se encontró «{t}»"));
                 Valor::Vacio

@@ -61,14 +61,33 @@ pub(crate) fn vista(ctx: &RenderContext, files: &[OutputFile]) -> VistaIndice {
             tamano: format::tamano(f.bytes.len() as u64),
         })
     };
+    let m = ctx.config.prefijo_matriz();
+    let matriz = format!("Matriz {}", ctx.config.nombre_matriz());
+    let pnt = super::super::pnt::carpeta(ctx);
+    let n = &ctx.templates.numeral.archivos;
     let literal_a4 = [
-        (format!("literal_a4_{p}.pdf"), "Matriz Literal a4", "PDF"),
-        (format!("literal_a4_{p}.xlsx"), "Matriz Literal a4", "Excel"),
-        (format!("literal_a4_{p}_datos.csv"), "Datos abiertos", "CSV"),
-        (format!("literal_a4_{p}_metadatos.csv"), "Metadatos", "CSV"),
+        (format!("{m}_{p}.pdf"), matriz.as_str(), "PDF"),
+        (format!("{m}_{p}.xlsx"), matriz.as_str(), "Excel"),
+        (format!("{m}_{p}_datos.csv"), "Datos abiertos", "CSV"),
+        (format!("{m}_{p}_metadatos.csv"), "Metadatos", "CSV"),
         (
-            format!("literal_a4_{p}_diccionario.csv"),
+            format!("{m}_{p}_diccionario.csv"),
             "Diccionario de datos",
+            "CSV",
+        ),
+        (
+            format!("{pnt}/{}", n.conjunto),
+            "Portal Nacional de Transparencia: conjunto de datos",
+            "CSV",
+        ),
+        (
+            format!("{pnt}/{}", n.metadatos),
+            "Portal Nacional de Transparencia: metadatos",
+            "CSV",
+        ),
+        (
+            format!("{pnt}/{}", n.diccionario),
+            "Portal Nacional de Transparencia: diccionario",
             "CSV",
         ),
     ]
@@ -84,6 +103,11 @@ pub(crate) fn vista(ctx: &RenderContext, files: &[OutputFile]) -> VistaIndice {
         (
             format!("cumplimiento_{p}.csv"),
             "Cumplimiento por indicador",
+            "CSV",
+        ),
+        (
+            format!("cumplimiento_{p}_diccionario.csv"),
+            "Diccionario del cumplimiento por indicador",
             "CSV",
         ),
     ]

@@ -154,14 +154,21 @@ pub(crate) fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie>
         "PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN:",
         &a4.periodicidad,
     ));
-    v.push(l(
-        "UNIDAD POSEEDORA DE LA INFORMACIÓN - LITERAL a4):",
-        &r.unidad_poseedora,
-    ));
-    v.push(l(
-        "RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):",
-        &r.nombre,
-    ));
+    let (poseedora, responsable) = match config.publicacion.ley {
+        crate::config::Ley::L2004 => (
+            "UNIDAD POSEEDORA DE LA INFORMACIÓN - LITERAL a4):".to_string(),
+            "RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):".to_string(),
+        ),
+        crate::config::Ley::L2023 => {
+            let n = &config.publicacion.numeral;
+            (
+                format!("UNIDAD POSEEDORA DE LA INFORMACIÓN - NUMERAL {n}:"),
+                format!("RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL NUMERAL {n}:"),
+            )
+        }
+    };
+    v.push(l(&poseedora, &r.unidad_poseedora));
+    v.push(l(&responsable, &r.nombre));
     v.push(l(
         "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
         &r.correo,

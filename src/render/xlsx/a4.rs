@@ -22,16 +22,16 @@ pub(crate) const HEADERS: [&str; 5] = [
     "Meta cuantificable",
 ];
 
-/// `literal_a4_<periodo>.xlsx`.
+/// `numeral_1.3_<periodo>.xlsx` (2023) or `literal_a4_<periodo>.xlsx` (2004).
 pub(crate) struct LiteralA4;
 
 impl Renderer for LiteralA4 {
     fn name(&self) -> &'static str {
-        "Literal a4 (XLSX)"
+        "Matriz de metas y objetivos (XLSX)"
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<Vec<OutputFile>, Error> {
-        let path = format!("literal_a4_{}.xlsx", ctx.periodo());
+        let path = format!("{}_{}.xlsx", ctx.config.prefijo_matriz(), ctx.periodo());
         let mut wb = workbook(ctx, &ctx.config.literal_a4.literal)?;
         let mut styles = Styles::new();
         let ws = wb.add_worksheet();
@@ -42,7 +42,7 @@ impl Renderer for LiteralA4 {
 
 fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(), XlsxError> {
     let cfg = ctx.config;
-    ws.set_name("Literal a4")?;
+    ws.set_name(cfg.nombre_matriz())?;
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
