@@ -90,13 +90,13 @@ mod tests {
     use super::*;
     use std::path::PathBuf;
 
-    /// The seed beside the repository (`shared/seeds/`), or `SEMILLA_000`.
+    /// The seed kept with the converter (`semillas/`, a copy of the
+    /// published document), or `SEMILLA_000`.
     fn seed_path() -> PathBuf {
         std::env::var_os("SEMILLA_000")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
-                PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                    .join("../../../shared/seeds/000_6de103d26a7702fd.txt")
+                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("semillas/000_6de103d26a7702fd.txt")
             })
     }
 
