@@ -114,7 +114,7 @@ fn resultados(ws: &mut Worksheet, ds: &Dataset) -> Result<(), XlsxError> {
 /// Writes `target/grande/` from the sample inputs; returns the folder.
 fn write_folder() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (_, ds) = input::load(&root.join("inputs"), None).expect("sample inputs load");
+    let (_, ds) = input::load(&root.join("inputs"), None, None).expect("sample inputs load");
     let dir = root.join("target/grande");
     std::fs::create_dir_all(&dir).expect("target/grande");
     // Percentages are written as the fractions the reader keeps.
@@ -138,12 +138,12 @@ fn write_folder() -> PathBuf {
 fn grande(c: &mut Criterion) {
     let dir = write_folder();
     let periodo = Periodo { anio: 2025, mes: 6 };
-    let (config, ds) = input::load(&dir, None).expect("the large plan loads");
+    let (config, ds) = input::load(&dir, None, None).expect("the large plan loads");
     assert_eq!(ds.indicadores.len(), FILAS);
     let mut g = c.benchmark_group("50.000 metas");
     g.sample_size(10);
     g.bench_function("leer entradas", |b| {
-        b.iter(|| input::load(black_box(&dir), None).expect("load"))
+        b.iter(|| input::load(black_box(&dir), None, None).expect("load"))
     });
     g.bench_function("calcular", |b| {
         b.iter(|| compute::informe(black_box(&ds), &config, periodo, periodo.ultimo_dia()))

@@ -13,14 +13,14 @@ use lotaip::{compute, input};
 fn mes(c: &mut Criterion) {
     let inputs = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
     let periodo = Periodo { anio: 2025, mes: 6 };
-    let (config, ds) = input::load(&inputs, None).expect("sample inputs load");
+    let (config, ds) = input::load(&inputs, None, None).expect("sample inputs load");
     let templates = Templates::load(None).expect("templates");
     let informe = compute::informe(&ds, &config, periodo, periodo.ultimo_dia()).expect("compute");
 
     let mut g = c.benchmark_group("mes 2025-06");
     g.sample_size(10);
     g.bench_function("leer entradas", |b| {
-        b.iter(|| input::load(black_box(&inputs), None).expect("load"))
+        b.iter(|| input::load(black_box(&inputs), None, None).expect("load"))
     });
     g.bench_function("calcular", |b| {
         b.iter(|| compute::informe(black_box(&ds), &config, periodo, periodo.ultimo_dia()))

@@ -136,7 +136,7 @@ pub struct Generar {
 
 #[derive(Debug, Args)]
 pub struct Rendicion {
-    /// Año del informe (el del plan en lotaip.toml).
+    /// Año del informe (también el del plan, si lotaip.toml no dice «anio»).
     #[arg(long, value_name = "AAAA", help_heading = "Opciones")]
     pub anio: i32,
     #[command(flatten)]

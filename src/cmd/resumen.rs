@@ -61,7 +61,7 @@ pub fn imprimir(hecho: &MesPublicado) {
 /// The counts of what was read.
 pub fn entradas(ds: &Dataset) {
     say!(
-        "Entradas: {}, {}, {}, {} ({})",
+        "Entradas: {}, {}, {}, {} (lotaip.toml y {})",
         contar(ds.unidades.len(), "unidad", "unidades"),
         contar(ds.indicadores.len(), "indicador", "indicadores"),
         contar(ds.provincias().len(), "provincia", "provincias"),
@@ -70,7 +70,7 @@ pub fn entradas(ds: &Dataset) {
             "línea de presupuesto",
             "líneas de presupuesto"
         ),
-        contar(ds.archivos.len(), "archivo", "archivos")
+        contar(ds.archivos.len(), "archivo de datos", "archivos de datos")
     );
 }
 

@@ -35,7 +35,7 @@ pub fn execute(a: &Verificar) -> Result<(), Error> {
         let d = publish::verify_inputs(m, entrada)?;
         if d.is_empty() {
             say!(
-                "Las {} entradas de {} son las del manifiesto.",
+                "Las {} entradas de {} (lotaip.toml, los archivos de datos y las plantillas propias) son las del manifiesto.",
                 m.entradas.len(),
                 entrada.display()
             );

@@ -106,8 +106,10 @@ impl Semaforo {
 }
 
 /// SPEC 2.3: `verde` at or above the green threshold, `amarillo` at or above
-/// the yellow one, `rojo` below; on the exact value, never a rounded one.
+/// the yellow one, `rojo` below; judged on the figure as shown (two
+/// decimals, SPEC 2), since a reader who sees 85,00 % can only expect verde.
 pub(crate) fn semaforo(pct: Decimal, umbrales: &Umbrales) -> Semaforo {
+    let pct = round_pct(pct);
     if pct >= umbrales.verde {
         Semaforo::Verde
     } else if pct >= umbrales.amarillo {
@@ -275,15 +277,30 @@ mod tests {
     }
 
     #[test]
-    fn rounding_is_half_away_from_zero_only_when_shown() {
+    fn rounding_is_half_away_from_zero() {
         assert_eq!(round_pct(dec!(84.995)), dec!(85.00));
         assert_eq!(round_pct(dec!(-1.005)), dec!(-1.01));
-        // 84.995 shows as 85,00 % but is not green: colours use the exact value.
+    }
+
+    #[test]
+    fn the_colour_follows_the_figure_as_shown() {
         let u = Umbrales::default();
-        assert_eq!(semaforo(dec!(84.995), &u), Semaforo::Amarillo);
+        // 84,996 % and 84,995 % show as 85,00 %: verde, as the legend says.
+        assert_eq!(semaforo(dec!(84.996), &u), Semaforo::Verde);
+        assert_eq!(semaforo(dec!(84.995), &u), Semaforo::Verde);
+        // 84,994 % shows as 84,99 %: amarillo.
+        assert_eq!(semaforo(dec!(84.994), &u), Semaforo::Amarillo);
         assert_eq!(semaforo(dec!(85), &u), Semaforo::Verde);
         assert_eq!(semaforo(dec!(70), &u), Semaforo::Amarillo);
-        assert_eq!(semaforo(dec!(69.999), &u), Semaforo::Rojo);
+        assert_eq!(semaforo(dec!(69.995), &u), Semaforo::Amarillo);
+        assert_eq!(semaforo(dec!(69.994), &u), Semaforo::Rojo);
+        // Thresholds with more decimals than shown still compare the shown figure.
+        let fino = Umbrales {
+            verde: dec!(84.999),
+            amarillo: dec!(70),
+        };
+        assert_eq!(semaforo(dec!(84.996), &fino), Semaforo::Verde);
+        assert_eq!(semaforo(dec!(84.990), &fino), Semaforo::Amarillo);
     }
 
     #[test]

@@ -19,11 +19,10 @@ impl Config {
                 message,
             );
         };
-        if !(2000..=2100).contains(&self.anio) {
-            push(
-                &["anio"],
-                format!("anio = {} no es un año válido", self.anio),
-            );
+        if let Some(anio) = self.anio_declarado
+            && !(2000..=2100).contains(&anio)
+        {
+            push(&["anio"], format!("anio = {anio} no es un año válido"));
         }
         if self.institucion.nombre.trim().is_empty() {
             push(
@@ -171,7 +170,7 @@ pub(super) fn line_at(text: &str, pos: usize) -> usize {
 /// The line where a setting is written (`["semaforo", "verde"]`), if it is.
 /// A path's last key is looked up in any table (`secciones` lives under
 /// `[literal_a4.secciones]`).
-fn setting_line(text: &str, path: &[&str]) -> Option<usize> {
+pub(super) fn setting_line(text: &str, path: &[&str]) -> Option<usize> {
     use toml::de::{DeTable, DeValue};
     fn find(table: &DeTable, path: &[&str], text: &str) -> Option<usize> {
         let (first, rest) = path.split_first()?;

@@ -20,8 +20,17 @@ use toml_es::traducir;
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// Year of the plan; targets and results outside it are refused.
+    /// Year of the plan; targets and results outside it are refused. Set
+    /// when the inputs are read: `anio` of the file, or else the year being
+    /// published (see [`Config::con_anio`]).
+    #[serde(skip_deserializing)]
     pub anio: i32,
+    /// `anio` as written in the file, if it is.
+    #[serde(default, rename = "anio", skip_serializing)]
+    pub anio_declarado: Option<i32>,
+    /// The line of `anio` in the file, for the message of a contradiction.
+    #[serde(skip)]
+    linea_anio: Option<usize>,
     pub institucion: Institucion,
     /// The footer of every LOTAIP matrix.
     #[serde(default)]
@@ -398,7 +407,38 @@ impl Config {
             )
         })?;
         config.check(text, name)?;
-        Ok(config.resolve())
+        let config = config.resolve();
+        Ok(Config {
+            anio: config.anio_declarado.unwrap_or_default(),
+            linea_anio: check::setting_line(text, &["anio"]),
+            ..config
+        })
+    }
+
+    /// The plan's year: `anio` of the file, or else `pedido`, the year of the
+    /// period or report being published. Refused, with the line of the
+    /// setting, when the two differ or neither says it.
+    pub(crate) fn con_anio(mut self, pedido: Option<i32>) -> Result<Config, (Location, String)> {
+        let loc = Location {
+            line: self.linea_anio,
+            ..Location::file(ARCHIVO)
+        };
+        match (self.anio_declarado, pedido) {
+            (Some(d), Some(p)) if d != p => Err((
+                loc,
+                format!(
+                    "anio = {d}, pero se publica {p}: corrija «anio» o quítelo (por omisión, el plan es del año que se publica)"
+                ),
+            )),
+            (Some(a), _) | (None, Some(a)) => {
+                self.anio = a;
+                Ok(self)
+            }
+            (None, None) => Err((
+                loc,
+                "no dice el año del plan: escriba «anio = AAAA» o indique el período (--periodo AAAA-MM) o el año (--anio AAAA)".into(),
+            )),
+        }
     }
 
     /// Fills what defaults to the chosen law: the matrix's title lines.

@@ -169,13 +169,28 @@ fn duplicates(dir: &Path, files: &Files, kind: Kind) -> Option<Problem> {
 }
 
 /// Reads the configuration and every data file of `dir` into a validated
-/// dataset. `porcentajes` overrides the configured percent convention.
-/// Every problem of every file is reported together: a broken configuration
+/// dataset. `porcentajes` overrides the configured percent convention;
+/// `anio` is the year being published, the plan's year when `lotaip.toml`
+/// does not say it. Every problem of every file is reported together: a broken configuration
 /// or `metas` file does not hide the problems of the others, which are then
 /// checked on their own (their rows are not matched with the plan).
-pub fn load(dir: &Path, porcentajes: Option<Porcentajes>) -> Result<(Config, Dataset), Error> {
+pub fn load(
+    dir: &Path,
+    porcentajes: Option<Porcentajes>,
+    anio: Option<i32>,
+) -> Result<(Config, Dataset), Error> {
     let mut problems = Problems::default();
-    let config = problems.absorb(Config::load(&dir.join(config::ARCHIVO)));
+    let config = problems
+        .absorb(Config::load(&dir.join(config::ARCHIVO)))
+        .and_then(|c| match c.con_anio(anio) {
+            Ok(c) => Some(c),
+            // Without a year the other files are checked row by row alone
+            // (a contradiction would otherwise refuse every period twice).
+            Err((location, message)) => {
+                problems.push(location, message);
+                None
+            }
+        });
     let files = discover(dir)?;
     problems.extend(files.problems.iter().cloned());
     let mut archivos = Vec::new();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::Salida;
-use super::entradas::{Cargado, Entrada, cargar, huellas, mismo_anio};
+use super::entradas::{Cargado, Entrada, cargar, huellas};
 use crate::error::{Error, Warning};
 use crate::input::rendicion as answers;
 use crate::model::Entidad;
@@ -37,9 +37,8 @@ pub struct AnioPublicado {
 /// unit that reports on its own. Nothing is written unless every report was
 /// made.
 pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
-    let cargado = cargar(&a.entrada)?;
+    let cargado = cargar(&a.entrada, Some(a.anio))?;
     let c = &cargado;
-    mismo_anio(&c.config, a.anio, &format!("el año {}", a.anio))?;
     let respuestas = answers::load(&a.entrada.carpeta, &c.config, &c.dataset)?;
     let (entidades, institucion) = answers::entidades(&c.config, &c.dataset)?;
     let entradas = huellas(&a.entrada, c, true)?;

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::config::{self, Config, Porcentajes};
-use crate::error::{Error, Location, Problems};
+use crate::error::{Error, Problems};
 use crate::input::{self, Kind};
 use crate::model::Dataset;
 use crate::publish::Huella;
@@ -30,9 +30,11 @@ pub struct Cargado {
 
 /// Reads the inputs folder and the templates, reporting the problems of
 /// both at once: a broken template does not wait for the data to be fixed.
-pub fn cargar(e: &Entrada) -> Result<Cargado, Error> {
+/// `anio` is the year being published (of the period or of the report),
+/// the plan's year when `lotaip.toml` does not say it.
+pub fn cargar(e: &Entrada, anio: Option<i32>) -> Result<Cargado, Error> {
     let mut problems = Problems::default();
-    let loaded = problems.absorb(input::load(&e.carpeta, e.porcentajes));
+    let loaded = problems.absorb(input::load(&e.carpeta, e.porcentajes, anio));
     let templates = problems.absorb(Templates::load(Some(&e.plantillas)));
     match (loaded, templates) {
         (Some((config, dataset)), Some(templates)) if problems.is_empty() => Ok(Cargado {
@@ -42,17 +44,6 @@ pub fn cargar(e: &Entrada) -> Result<Cargado, Error> {
         }),
         _ => Err(problems.into_error()),
     }
-}
-
-/// The plan's year must be the one published.
-pub(super) fn mismo_anio(config: &Config, anio: i32, que: &str) -> Result<(), Error> {
-    if anio == config.anio {
-        return Ok(());
-    }
-    Err(Error::input(
-        Location::file(config::ARCHIVO),
-        format!("{que} no es del año del plan (anio = {})", config.anio),
-    ))
 }
 
 /// SHA-256 and size of `lotaip.toml`, every data file read and every user

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::entradas::{Cargado, Entrada, cargar, huellas, mismo_anio};
+use super::entradas::{Cargado, Entrada, cargar, huellas};
 use super::{Etapa, Salida};
 use crate::compute::{self, Informe};
 use crate::error::Error;
@@ -43,12 +43,7 @@ pub fn mensual(
     avance: &mut dyn FnMut(Etapa),
 ) -> Result<MesPublicado, Error> {
     avance(Etapa::Leyendo(&m.entrada.carpeta));
-    let cargado = cargar(&m.entrada)?;
-    mismo_anio(
-        &cargado.config,
-        m.periodo.anio,
-        &format!("el período {}", m.periodo),
-    )?;
+    let cargado = cargar(&m.entrada, Some(m.periodo.anio))?;
     // Fingerprints of the inputs as soon as they are read.
     let entradas = huellas(&m.entrada, &cargado, false)?;
     avance(Etapa::Calculando(m.periodo));

@@ -1,7 +1,7 @@
 //! Checking a month without publishing it: the same reading, computation
 //! and rendering as [`super::mensual`], in memory.
 
-use super::entradas::{Cargado, Entrada, cargar, mismo_anio};
+use super::entradas::{Cargado, Entrada, cargar};
 use crate::compute::{self, Informe};
 use crate::error::Error;
 use crate::input::rendicion::{self as answers, Respuestas};
@@ -22,12 +22,11 @@ pub struct Validacion {
 /// the accountability answers; with `periodo`, computes and renders that
 /// month exactly as [`super::mensual`] does. Writes nothing.
 pub fn validar(e: &Entrada, periodo: Option<Periodo>) -> Result<Validacion, Error> {
-    let cargado = cargar(e)?;
+    let cargado = cargar(e, periodo.map(|p| p.anio))?;
     compute::comprobar(&cargado.dataset)?;
     let respuestas = answers::load(&e.carpeta, &cargado.config, &cargado.dataset)?;
     let informe = match periodo {
         Some(p) => {
-            mismo_anio(&cargado.config, p.anio, &format!("el período {p}"))?;
             let informe = compute::informe(&cargado.dataset, &cargado.config, p, p.ultimo_dia())?;
             let ctx = RenderContext::new(
                 &cargado.config,

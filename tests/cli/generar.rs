@@ -85,7 +85,7 @@ fn cumplimiento_csv_has_the_seed_figure_and_every_state() {
         ("0.85", "0.91", "107.06")
     );
     assert_eq!(dg1["semaforo"], "verde");
-    // 0,72 / 0,85 = 84,705… %: shown as 84.71 but yellow, because colours use the exact value.
+    // 0,72 / 0,85 = 84,705… %: shown as 84.71, below the green threshold of 85.
     let dp2 = find("DP-2", "Porcentaje");
     assert_eq!(
         (dp2["cumplimiento"].as_str(), dp2["semaforo"].as_str()),

@@ -212,3 +212,35 @@ fn the_year_warns_of_defaulted_sums_missing_months_and_unanswered_sections() {
         assert!(has(&k, kind), "{kind}: {k:?}");
     }
 }
+
+#[test]
+fn the_semaforo_follows_the_figure_as_shown() {
+    // 0,722466 / 0,85 = 84,996 %, shown as 85,00 %: verde, as the legend
+    // says from 85 %. 0,722449 / 0,85 = 84,994 %, shown as 84,99 %: amarillo.
+    let colour = |real: &str| {
+        let d = folder(&[(
+            "resultados.csv",
+            "Porcentaje de inspecciones;jun;72%",
+            &format!("Porcentaje de inspecciones;jun;{real}"),
+        )]);
+        let v = publicacion::validar(&entrada(d.path()), Some(Periodo { anio: 2025, mes: 6 }))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let i = v.informe.expect("month");
+        let ds = &v.cargado.dataset;
+        let k = ds
+            .indicadores
+            .iter()
+            .position(|x| {
+                x.codigo.as_deref() == Some("DP-2")
+                    && ds.unidades[x.unidad].nombre == "Dirección Provincial Azuay"
+            })
+            .expect("DP-2 of the Dirección Provincial");
+        let e = &i.evaluaciones[k];
+        (
+            e.cumplimiento.map(|p| p.round_dp(2).to_string()),
+            e.semaforo.map(|s| s.nombre()),
+        )
+    };
+    assert_eq!(colour("0,722466"), (Some("85.00".into()), Some("verde")));
+    assert_eq!(colour("0,722449"), (Some("84.99".into()), Some("amarillo")));
+}
