@@ -126,6 +126,17 @@ pub(crate) fn codepoint(c: char) -> String {
     format!("U+{:04X}", c as u32)
 }
 
+/// At most `max` characters of `s`, with `…` when some were left out.
+pub(crate) fn shorten(s: &str, max: usize) -> String {
+    let mut chars = s.chars();
+    let corto: String = chars.by_ref().take(max).collect();
+    if chars.next().is_some() {
+        format!("{corto}…")
+    } else {
+        corto
+    }
+}
+
 /// Text safe to print on a terminal: control characters (which could move
 /// the cursor or clear the screen) are shown as their code, `U+001B`.
 pub(crate) fn printable(s: &str) -> std::borrow::Cow<'_, str> {

@@ -22,6 +22,11 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
     if !c.templates.overridden.is_empty() {
         say!("Plantillas propias: {}", c.templates.overridden.join(", "));
     }
+    say!(
+        "Plantillas comprobadas con los datos de {} y del año {}",
+        v.mes_comprobado.nombre(),
+        c.config.anio
+    );
     match (&v.informe, a.periodo) {
         (Some(informe), Some(periodo)) => {
             say!(

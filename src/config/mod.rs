@@ -22,7 +22,7 @@ use toml_es::traducir;
 pub struct Config {
     /// Year of the plan; targets and results outside it are refused. Set
     /// when the inputs are read: `anio` of the file, or else the year being
-    /// published (see [`Config::con_anio`]).
+    /// published.
     #[serde(skip_deserializing)]
     pub anio: i32,
     /// `anio` as written in the file, if it is.
@@ -418,13 +418,13 @@ impl Config {
     /// The plan's year: `anio` of the file, or else `pedido`, the year of the
     /// period or report being published. Refused, with the line of the
     /// setting, when the two differ or neither says it.
-    pub(crate) fn con_anio(mut self, pedido: Option<i32>) -> Result<Config, (Location, String)> {
+    pub(crate) fn con_anio(mut self, pedido: Option<i32>) -> Result<Config, Error> {
         let loc = Location {
             line: self.linea_anio,
             ..Location::file(ARCHIVO)
         };
         match (self.anio_declarado, pedido) {
-            (Some(d), Some(p)) if d != p => Err((
+            (Some(d), Some(p)) if d != p => Err(Error::input(
                 loc,
                 format!(
                     "anio = {d}, pero se publica {p}: corrija «anio» o quítelo (por omisión, el plan es del año que se publica)"
@@ -434,9 +434,9 @@ impl Config {
                 self.anio = a;
                 Ok(self)
             }
-            (None, None) => Err((
+            (None, None) => Err(Error::input(
                 loc,
-                "no dice el año del plan: escriba «anio = AAAA» o indique el período (--periodo AAAA-MM) o el año (--anio AAAA)".into(),
+                "no dice el año del plan: escriba «anio = AAAA» o indique el período (--periodo AAAA-MM) o el año (--anio AAAA)",
             )),
         }
     }

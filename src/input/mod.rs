@@ -182,15 +182,9 @@ pub fn load(
     let mut problems = Problems::default();
     let config = problems
         .absorb(Config::load(&dir.join(config::ARCHIVO)))
-        .and_then(|c| match c.con_anio(anio) {
-            Ok(c) => Some(c),
-            // Without a year the other files are checked row by row alone
-            // (a contradiction would otherwise refuse every period twice).
-            Err((location, message)) => {
-                problems.push(location, message);
-                None
-            }
-        });
+        // Without a year the other files are checked row by row alone (a
+        // contradiction would otherwise refuse every period twice).
+        .and_then(|c| problems.absorb(c.con_anio(anio)));
     let files = discover(dir)?;
     problems.extend(files.problems.iter().cloned());
     let mut archivos = Vec::new();

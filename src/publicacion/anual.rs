@@ -40,21 +40,13 @@ pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
     let cargado = cargar(&a.entrada, Some(a.anio))?;
     let c = &cargado;
     let respuestas = answers::load(&a.entrada.carpeta, &c.config, &c.dataset)?;
-    let (entidades, institucion) = answers::entidades(&c.config, &c.dataset)?;
     let entradas = huellas(&a.entrada, c, true)?;
-    let fecha = a
-        .fecha
-        .or_else(|| NaiveDate::from_ymd_opt(c.config.anio, 12, 31))
-        .unwrap_or_default();
-    let ctx = Contexto {
-        config: &c.config,
-        dataset: &c.dataset,
-        respuestas: &respuestas,
-        templates: &c.templates,
-        institucion: &institucion,
-        fecha,
-    };
-    let (archivos, avisos) = publicacion_anual(&ctx, &entidades)?;
+    let Informes {
+        entidades,
+        archivos,
+        avisos,
+    } = en_memoria(c, &respuestas, a.fecha)?;
+    let fecha = fecha_del_informe(c, a.fecha);
     let mut opciones = BTreeMap::new();
     if let Some(f) = a.fecha {
         opciones.insert("fecha".to_string(), f.format("%d/%m/%Y").to_string());
@@ -88,4 +80,43 @@ pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
         archivos,
         avisos,
     })
+}
+
+/// The year's reports rendered in memory.
+pub(super) struct Informes {
+    pub(super) entidades: Vec<Entidad>,
+    pub(super) archivos: Vec<OutputFile>,
+    pub(super) avisos: Vec<Warning>,
+}
+
+/// Every entity's report of the year, rendered in memory. `fecha` is the
+/// report's date (by default the 31st of December).
+pub(super) fn en_memoria(
+    c: &Cargado,
+    respuestas: &answers::Respuestas,
+    fecha: Option<NaiveDate>,
+) -> Result<Informes, Error> {
+    let (entidades, institucion) = answers::entidades(&c.config, &c.dataset)?;
+    let fecha = fecha_del_informe(c, fecha);
+    let ctx = Contexto {
+        config: &c.config,
+        dataset: &c.dataset,
+        respuestas,
+        templates: &c.templates,
+        institucion: &institucion,
+        fecha,
+    };
+    let (archivos, avisos) = publicacion_anual(&ctx, &entidades)?;
+    Ok(Informes {
+        entidades,
+        archivos,
+        avisos,
+    })
+}
+
+/// The report's date: the one given, or the 31st of December of the plan.
+fn fecha_del_informe(c: &Cargado, fecha: Option<NaiveDate>) -> NaiveDate {
+    fecha
+        .or_else(|| NaiveDate::from_ymd_opt(c.config.anio, 12, 31))
+        .unwrap_or_default()
 }

@@ -15,33 +15,49 @@ pub struct Validacion {
     pub respuestas: Respuestas,
     /// The month computed and rendered, when one was given.
     pub informe: Option<Informe>,
+    /// The month whose publication was rendered to check the templates:
+    /// the one given, or else the latest with a result (December when
+    /// there is none).
+    pub mes_comprobado: Periodo,
 }
 
 /// Reads and checks every input and template, every figure of every month
 /// and of the year (a value no decimal holds is found without a month) and
-/// the accountability answers; with `periodo`, computes and renders that
-/// month exactly as [`super::mensual`] does. Writes nothing.
+/// the accountability answers; renders a month exactly as
+/// [`super::mensual`] does (`periodo`, or the latest month with a result)
+/// and the year's reports as [`super::anual`] does, so that every template,
+/// the user's and the built-in ones, meets the real data before a run.
+/// Writes nothing.
 pub fn validar(e: &Entrada, periodo: Option<Periodo>) -> Result<Validacion, Error> {
     let cargado = cargar(e, periodo.map(|p| p.anio))?;
     compute::comprobar(&cargado.dataset)?;
     let respuestas = answers::load(&e.carpeta, &cargado.config, &cargado.dataset)?;
-    let informe = match periodo {
-        Some(p) => {
-            let informe = compute::informe(&cargado.dataset, &cargado.config, p, p.ultimo_dia())?;
-            let ctx = RenderContext::new(
-                &cargado.config,
-                &cargado.dataset,
-                &informe,
-                &cargado.templates,
-            );
-            render::publicacion_mensual(&ctx, &mut |_| {})?;
-            Some(informe)
-        }
-        None => None,
-    };
+    let mes = periodo.unwrap_or_else(|| Periodo {
+        anio: cargado.config.anio,
+        mes: ultimo_mes_con_resultado(&cargado.dataset).unwrap_or(12),
+    });
+    let informe = compute::informe(&cargado.dataset, &cargado.config, mes, mes.ultimo_dia())?;
+    let ctx = RenderContext::new(
+        &cargado.config,
+        &cargado.dataset,
+        &informe,
+        &cargado.templates,
+    );
+    render::publicacion_mensual(&ctx, &mut |_| {})?;
+    super::anual::en_memoria(&cargado, &respuestas, None)?;
     Ok(Validacion {
+        informe: periodo.map(|_| informe),
         cargado,
         respuestas,
-        informe,
+        mes_comprobado: mes,
     })
+}
+
+/// The latest closing month (1–12) with a result of any indicator.
+fn ultimo_mes_con_resultado(ds: &crate::model::Dataset) -> Option<u8> {
+    ds.indicadores
+        .iter()
+        .filter_map(|i| i.resultados.iter().rposition(Option::is_some))
+        .max()
+        .and_then(|k| u8::try_from(k + 1).ok())
 }

@@ -42,15 +42,33 @@ pub(crate) fn to_pdf(
     drawn.map_err(|e| {
         let (line, why) = spanish(&e);
         if templates.overridden.iter().any(|t| t == template) {
-            // The line is the rendered XHTML's, not the template's: it is
-            // said in the message, not given as the template's line.
-            Error::input(
-                Location::file(format!("plantilla {template}")),
-                format!(
-                    "el XHTML que produce la plantilla no se puede convertir en PDF{}: {why}",
-                    line.map(|l| format!(" (línea {l} del XHTML generado)"))
-                        .unwrap_or_default()
+            // The engine's lines are the rendered XHTML's: the template's
+            // line is the one whose fixed text the XHTML line shows.
+            let opened = abierto_en(&e);
+            let clave = opened.or(line);
+            let en_plantilla = clave.and_then(|l| {
+                templates
+                    .fuente(template)
+                    .and_then(|src| linea_de_plantilla(src, xhtml, l))
+            });
+            let cita = |l: usize| {
+                let texto = xhtml.lines().nth(l.saturating_sub(1)).unwrap_or("").trim();
+                crate::text::shorten(texto, 80)
+            };
+            let donde = match (opened, line) {
+                (Some(o), Some(l)) => format!(
+                    " (se abre en la línea {o} del XHTML generado, «{}»; el error aparece en la línea {l})",
+                    cita(o)
                 ),
+                (None, Some(l)) => format!(" (línea {l} del XHTML generado, «{}»)", cita(l)),
+                _ => String::new(),
+            };
+            Error::input(
+                Location {
+                    line: en_plantilla,
+                    ..Location::file(format!("plantilla {template}"))
+                },
+                format!("el XHTML que produce la plantilla no se puede convertir en PDF: {why}{donde}"),
             )
         } else {
             Error::Render {
@@ -59,6 +77,99 @@ pub(crate) fn to_pdf(
             }
         }
     })
+}
+
+/// The line where the element an error is about opens, when the engine
+/// knows it (an element left open).
+fn abierto_en(e: &PdfError) -> Option<usize> {
+    use xhtml_pdf::Markup;
+    match e {
+        PdfError::Xml {
+            markup: Markup::Mismatched { opened, .. } | Markup::Unclosed { opened, .. },
+            ..
+        } => *opened,
+        _ => None,
+    }
+}
+
+/// The line of the template `src` that produced line `line` of `xhtml`:
+/// the only template line whose fixed text (what is outside `{{ }}`,
+/// `{% %}` and `{# #}`) the XHTML line shows, in order, from its start to
+/// its end. `None` when no line or several lines could have produced it.
+pub(crate) fn linea_de_plantilla(src: &str, xhtml: &str, line: usize) -> Option<usize> {
+    let target = xhtml.lines().nth(line.checked_sub(1)?)?.trim();
+    if target.is_empty() {
+        return None;
+    }
+    let mut found = None;
+    for (i, tpl) in src.lines().enumerate() {
+        if produce(tpl.trim(), target) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(i + 1);
+        }
+    }
+    found
+}
+
+/// Whether the template line `tpl` can render as `out`: its fixed pieces
+/// appear in `out` in order, the first at the start and the last at the
+/// end when the line begins or ends with fixed text. Lines with less than
+/// three characters of fixed text match nothing (`<tr>` is everywhere).
+fn produce(tpl: &str, out: &str) -> bool {
+    let mut pieces: Vec<&str> = Vec::new();
+    let mut rest = tpl;
+    let starts_fixed = !(tpl.starts_with("{{") || tpl.starts_with("{%") || tpl.starts_with("{#"));
+    let mut ends_fixed = true;
+    loop {
+        let next = ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|o| rest.find(o).map(|i| (i, *o)))
+            .min();
+        let Some((i, open)) = next else {
+            pieces.push(rest);
+            break;
+        };
+        pieces.push(&rest[..i]);
+        let close = match open {
+            "{{" => "}}",
+            "{%" => "%}",
+            _ => "#}",
+        };
+        match rest[i + 2..].find(close) {
+            Some(j) => rest = &rest[i + 2 + j + 2..],
+            None => {
+                rest = "";
+            }
+        }
+        if rest.trim().is_empty() {
+            ends_fixed = false;
+            break;
+        }
+    }
+    let pieces: Vec<&str> = pieces.iter().map(|p| p.trim()).collect();
+    if pieces.iter().map(|p| p.chars().count()).sum::<usize>() < 3 {
+        return false;
+    }
+    let mut at = 0;
+    let last = pieces.len().saturating_sub(1);
+    for (k, p) in pieces.iter().enumerate() {
+        if p.is_empty() {
+            continue;
+        }
+        let Some(i) = out[at..].find(p) else {
+            return false;
+        };
+        if k == 0 && starts_fixed && i != 0 {
+            return false;
+        }
+        at += i + p.len();
+        if k == last && ends_fixed && at != out.len() {
+            return false;
+        }
+    }
+    true
 }
 
 /// The classes the templates use and what they do in a PDF, in the order
@@ -167,11 +278,15 @@ fn spanish(e: &PdfError) -> (Option<usize>, String) {
         PdfError::Xml { line, markup } => (
             Some(*line),
             match markup {
-                Markup::Mismatched { expected, found } => format!(
-                    "<{expected}> no está cerrado: se encontró </{found}> donde se esperaba </{expected}>"
+                Markup::Mismatched {
+                    expected, found, ..
+                } => format!(
+                    "<{expected}> no se cierra: se encontró </{found}> donde se esperaba </{expected}>"
                 ),
                 Markup::Unmatched(n) => format!("</{n}> cierra un elemento que no está abierto"),
-                Markup::Unclosed(n) => format!("falta cerrar <{n}>"),
+                Markup::Unclosed { name, .. } => {
+                    format!("<{name}> no se cierra antes del final del documento")
+                }
                 Markup::Other(_) => "el XHTML no está bien formado (revise las etiquetas y las comillas de los atributos)".into(),
             },
         ),
@@ -302,8 +417,56 @@ impl Renderer for ProvinciasPdf {
                 format!("provincias/{}_{}.pdf", p.slug(), ctx.periodo()),
             )
         };
-        // In parallel, collected in province order.
+        // In parallel, collected in province order; the first province's
+        // error is the one reported, whichever thread met it first.
         use rayon::prelude::*;
-        (0..n).into_par_iter().map(one).collect()
+        let drawn: Vec<Result<OutputFile, Error>> = (0..n).into_par_iter().map(one).collect();
+        drawn.into_iter().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_of_xhtml_is_traced_to_the_only_template_line_that_makes_it() {
+        let src = "<h1>{{ t }}</h1>\n<h2>Resumen por unidad\n{% for u in us %}<tr><td>{{ u }}</td></tr>{% endfor %}\n<h2>Evolución {{ anio }}</h2>\n";
+        let xhtml =
+            "<h1>IESS</h1>\n<h2>Resumen por unidad\n<tr><td>A</td></tr>\n<h2>Evolución 2025</h2>\n";
+        assert_eq!(linea_de_plantilla(src, xhtml, 2), Some(2));
+        assert_eq!(linea_de_plantilla(src, xhtml, 4), Some(4));
+        // A loop's line, by the markup around its values.
+        assert_eq!(linea_de_plantilla(src, xhtml, 3), Some(3));
+        assert_eq!(linea_de_plantilla("<p>\n<p>\n", "<p>\n", 1), None);
+        // Two lines could have made it: no guess.
+        assert_eq!(
+            linea_de_plantilla("<b>{{ a }}</b>\n<b>{{ b }}</b>\n", "<b>x</b>\n", 1),
+            None
+        );
+        assert_eq!(linea_de_plantilla(src, xhtml, 0), None);
+        assert_eq!(linea_de_plantilla(src, xhtml, 99), None);
+    }
+
+    #[test]
+    fn fixed_text_must_start_and_end_where_the_template_line_does() {
+        assert!(produce(
+            "<h2>Evolución {{ anio }}</h2>",
+            "<h2>Evolución 2025</h2>"
+        ));
+        assert!(!produce(
+            "<h2>Evolución {{ anio }}</h2>",
+            "<h3><h2>Evolución 2025</h2>"
+        ));
+        assert!(!produce(
+            "<h2>Evolución {{ anio }}</h2>",
+            "<h2>Evolución 2025</h2>x"
+        ));
+        assert!(produce("{{ a }} y también {{ b }}", "uno y también dos"));
+        assert!(
+            !produce("{{ a }} y {{ b }}", "uno y dos"),
+            "too little fixed text"
+        );
+        assert!(!produce("{{ a }}", "cualquier cosa"));
     }
 }

@@ -43,6 +43,8 @@ pub struct Templates {
     pub overridden: Vec<String>,
     /// Numeral 1.3 of Art. 19 as `pnt_1.3.toml` describes it.
     pub numeral: crate::model::numeral::Numeral,
+    /// The text of every template, to find a line of what one produced.
+    fuentes: Vec<(String, String)>,
 }
 
 impl Templates {
@@ -134,7 +136,17 @@ impl Templates {
             match added {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => {
-                    let (line, message) = spanish(&e);
+                    let (mut line, mut message) = spanish(&e);
+                    // The engine finds a missing end tag at the end of the
+                    // file; the author needs the line where the block opens.
+                    if message.starts_with(SIN_CERRAR)
+                        && let Some((abre, etiqueta)) = bloque_sin_cerrar(text)
+                    {
+                        line = Some(abre);
+                        message = format!(
+                            "el bloque «{{% {etiqueta} … %}}» que se abre en esta línea no se cierra: falta {{% end{etiqueta} %}}"
+                        );
+                    }
                     problems.push(
                         Location {
                             line,
@@ -154,6 +166,7 @@ impl Templates {
                 tera,
                 overridden,
                 numeral,
+                fuentes: texts,
             }),
             _ => Err(problems.into_error()),
         }
@@ -180,6 +193,14 @@ impl Templates {
                 "la plantilla produjo texto que no es UTF-8",
             )
         })
+    }
+
+    /// The text of the template `name`.
+    pub(crate) fn fuente(&self, name: &str) -> Option<&str> {
+        self.fuentes
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, t)| t.as_str())
     }
 
     /// How messages name a template: the user's file, or the built-in one.
@@ -319,6 +340,41 @@ fn spanish(e: &tera::Error) -> (Option<usize>, String) {
     }
 }
 
+/// The start of the message for a template that ends inside a block.
+const SIN_CERRAR: &str = "la plantilla termina sin cerrar un bloque o una expresión";
+
+/// The outermost block tag (`for`, `if`, …) of `text` that no end tag
+/// closes, with its line: where a missing `{% endfor %}` belongs. `None`
+/// when the tags pair up (the file ends inside an expression instead).
+fn bloque_sin_cerrar(text: &str) -> Option<(usize, &'static str)> {
+    const BLOQUES: [&str; 6] = ["for", "if", "block", "macro", "filter", "raw"];
+    let mut abiertos: Vec<(usize, &'static str)> = Vec::new();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(i) = rest.find("{%") {
+        let start = offset + i;
+        let after = &text[start + 2..];
+        let Some(end) = after.find("%}") else { break };
+        let inner = after[..end].trim_matches(|c: char| c == '-' || c == '+' || c.is_whitespace());
+        let word = inner.split_whitespace().next().unwrap_or("");
+        let en_raw = abiertos.last().is_some_and(|(_, t)| *t == "raw");
+        if let Some(b) = BLOQUES.iter().find(|b| **b == word) {
+            if !en_raw {
+                let line = text[..start].matches('\n').count() + 1;
+                abiertos.push((line, b));
+            }
+        } else if let Some(b) = word.strip_prefix("end")
+            && (!en_raw || b == "raw")
+            && abiertos.last().is_some_and(|(_, t)| *t == b)
+        {
+            abiertos.pop();
+        }
+        offset = start + 2 + end + 2;
+        rest = &text[offset..];
+    }
+    abiertos.first().copied()
+}
+
 /// The engine's messages a template author meets, in Spanish; the project's
 /// own filters already speak Spanish and pass unchanged.
 fn message(m: &str) -> String {
@@ -328,7 +384,7 @@ fn message(m: &str) -> String {
             .to_string()
     };
     if m.starts_with("Unexpected end of input") {
-        return "la plantilla termina sin cerrar un bloque o una expresión (¿falta {% endfor %}, {% endif %}, «%}» o «}}»?)".into();
+        return format!("{SIN_CERRAR} (¿falta {{% endfor %}}, {{% endif %}}, «%}}» o «}}}}»?)");
     }
     for (en, es) in [
         ("Unknown filter ", "filtro desconocido "),
@@ -393,6 +449,17 @@ fn message(m: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_block_left_open_is_found_where_it_opens() {
+        let t = "<p>\n{% for u in us -%}\n{% if u.a %}x{% endif %}\n{{ u }}\n";
+        assert_eq!(bloque_sin_cerrar(t), Some((2, "for")));
+        let t = "{% for a in b %}\n{% for c in d %}{% endfor %}\n";
+        assert_eq!(bloque_sin_cerrar(t), Some((1, "for")));
+        let t = "{% raw %}{% for %}{% endraw %}{% if x %}\n{% endif %}";
+        assert_eq!(bloque_sin_cerrar(t), None);
+        assert_eq!(bloque_sin_cerrar("{{ x "), None);
+    }
 
     #[test]
     fn builtins_parse() {

@@ -12,6 +12,7 @@ mod indice;
 mod instantaneas;
 mod interrupcion;
 mod muestra;
+mod plantillas;
 mod pnt;
 mod publicacion;
 mod reglas;

@@ -77,11 +77,18 @@ pub enum Markup {
         expected: String,
         /// The element the end tag names.
         found: String,
+        /// The line where `<expected>` opens, when known.
+        opened: Option<usize>,
     },
     /// `</name>` closes nothing.
     Unmatched(String),
     /// `<name>` is never closed.
-    Unclosed(String),
+    Unclosed {
+        /// The element.
+        name: String,
+        /// The line where it opens, when known.
+        opened: Option<usize>,
+    },
     /// Anything else, as the XML reader words it.
     Other(String),
 }
@@ -89,11 +96,25 @@ pub enum Markup {
 impl std::fmt::Display for Markup {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Markup::Mismatched { expected, found } => {
-                write!(f, "expected </{expected}>, found </{found}>")
+            Markup::Mismatched {
+                expected,
+                found,
+                opened,
+            } => {
+                write!(f, "expected </{expected}>, found </{found}>")?;
+                match opened {
+                    Some(l) => write!(f, " (<{expected}> opens at line {l})"),
+                    None => Ok(()),
+                }
             }
             Markup::Unmatched(n) => write!(f, "</{n}> closes nothing"),
-            Markup::Unclosed(n) => write!(f, "<{n}> is never closed"),
+            Markup::Unclosed { name, opened } => {
+                write!(f, "<{name}> is never closed")?;
+                match opened {
+                    Some(l) => write!(f, " (it opens at line {l})"),
+                    None => Ok(()),
+                }
+            }
             Markup::Other(m) => f.write_str(m),
         }
     }

@@ -45,6 +45,7 @@ pub use style::{Align, ClassStyle, Rgb, Stylesheet};
 
 /// Renders an XHTML document to PDF bytes.
 pub fn render(xhtml: &str, style: &Stylesheet, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+    reader::well_formed(xhtml)?;
     let doc = xhtml::parse(xhtml, style, fonts)?;
     let layout = layout::layout(&doc, fonts)?;
     writer::write(&layout, &doc.meta, fonts, xhtml)

@@ -261,11 +261,86 @@ fn markup(e: &quick_xml::Error) -> Markup {
             Markup::Mismatched {
                 expected: expected.clone(),
                 found: found.clone(),
+                opened: None,
             }
         }
         quick_xml::Error::IllFormed(I::UnmatchedEndTag(n)) => Markup::Unmatched(n.clone()),
-        quick_xml::Error::IllFormed(I::MissingEndTag(n)) => Markup::Unclosed(n.clone()),
+        quick_xml::Error::IllFormed(I::MissingEndTag(n)) => Markup::Unclosed {
+            name: n.clone(),
+            opened: None,
+        },
         other => Markup::Other(other.to_string()),
+    }
+}
+
+/// Reads the whole input once as XML before anything is laid out, keeping
+/// the line where each open element starts: an element left open is
+/// reported as such, with that line, rather than as whatever the layout
+/// meets first inside it (a table inside a heading that was never closed).
+pub(crate) fn well_formed(src: &str) -> Result<(), PdfError> {
+    let mut reader = Reader::from_str(src);
+    reader.config_mut().check_end_names = true;
+    let mut open: Vec<(String, usize)> = Vec::new();
+    let mut lines = Lines::default();
+    loop {
+        let before = reader.buffer_position() as usize;
+        match reader.read_event() {
+            Ok(Event::Start(e)) => {
+                let line = lines.at(src, before);
+                open.push((e.name().as_ref().to_ascii_lowercase(), line));
+            }
+            Ok(Event::End(_)) => {
+                open.pop();
+            }
+            Ok(Event::Eof) => {
+                return match open.pop() {
+                    Some((name, line)) => Err(PdfError::Xml {
+                        line: lines.at(src, src.len()),
+                        markup: Markup::Unclosed {
+                            name,
+                            opened: Some(line),
+                        },
+                    }),
+                    None => Ok(()),
+                };
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let line = lines.at(src, reader.error_position() as usize);
+                let mut markup = markup(&e);
+                let top = open.last().map(|(_, l)| *l);
+                match &mut markup {
+                    Markup::Mismatched { opened, .. } | Markup::Unclosed { opened, .. } => {
+                        *opened = top;
+                    }
+                    _ => {}
+                }
+                return Err(PdfError::Xml { line, markup });
+            }
+        }
+    }
+}
+
+/// Line numbers of byte positions met in increasing order.
+#[derive(Default)]
+struct Lines {
+    to: usize,
+    line: usize,
+}
+
+impl Lines {
+    fn at(&mut self, src: &str, pos: usize) -> usize {
+        let pos = pos.min(src.len());
+        if pos < self.to || self.line == 0 {
+            self.to = 0;
+            self.line = 1;
+        }
+        self.line += src.as_bytes()[self.to..pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.to = pos;
+        self.line
     }
 }
 

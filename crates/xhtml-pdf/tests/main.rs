@@ -269,6 +269,34 @@ fn long_matrix_and_report_render() {
 }
 
 #[test]
+fn an_element_left_open_is_named_with_the_line_where_it_opens() {
+    // A heading never closed: the table inside it is not what is wrong.
+    let src = "<html><body>\n<h2>Resumen\n<table><tr><td>x</td></tr></table>\n</body></html>";
+    let err = render_xhtml(src).unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            PdfError::Xml {
+                line: 4,
+                markup: xhtml_pdf::Markup::Mismatched { expected, found, opened: Some(2) }
+            } if expected == "h2" && found == "body"
+        ),
+        "{err}"
+    );
+    let err = render_xhtml("<html><body>\n<p>sin cerrar\n").unwrap_err();
+    assert!(
+        matches!(
+            &err,
+            PdfError::Xml {
+                markup: xhtml_pdf::Markup::Unclosed { name, opened: Some(2) },
+                ..
+            } if name == "p"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
 fn malformed_input_is_reported() {
     let err = render_xhtml("<html><body><table><tr><td>x</tr></table></body></html>").unwrap_err();
     assert!(
@@ -276,7 +304,7 @@ fn malformed_input_is_reported() {
             &err,
             PdfError::Xml {
                 line: 1,
-                markup: xhtml_pdf::Markup::Mismatched { expected, found }
+                markup: xhtml_pdf::Markup::Mismatched { expected, found, opened: Some(1) }
             } if expected == "td" && found == "tr"
         ),
         "{err}"

@@ -112,13 +112,11 @@ fn criterio(nombre: &'static str, d: Faltas, avisos: Vec<String>, bien: String) 
 
 /// `columna A (Unidad)`: the letter a spreadsheet shows, and the header.
 fn columna(i: usize, titulo: &str) -> String {
-    let corto: String = titulo.chars().take(40).collect();
-    let puntos = if corto.len() < titulo.len() {
-        "…"
-    } else {
-        ""
-    };
-    format!("columna {} ({corto}{puntos})", column_letter(i))
+    format!(
+        "columna {} ({})",
+        column_letter(i),
+        crate::text::shorten(titulo, 40)
+    )
 }
 
 fn encabezado(c: &Tabla, n: &Numeral) -> Option<Encabezado> {
