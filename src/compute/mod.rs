@@ -5,7 +5,7 @@
 pub(crate) mod anual;
 mod avisos;
 #[cfg(test)]
-mod ejemplo;
+pub(crate) mod ejemplo;
 pub(crate) mod rules;
 mod summary;
 

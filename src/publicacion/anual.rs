@@ -71,8 +71,11 @@ pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
     let name = format!("rendicion_{}", c.config.anio);
     // Everything is in memory: only now is the output folder touched.
     publish::preflight(&a.salida.carpeta, &name)?;
-    let lock = Lock::acquire(&a.salida.carpeta, a.salida.espera)?;
+    let root = &a.salida.carpeta;
+    let lock = Lock::acquire(root, a.salida.espera)?;
+    let raiz = super::pagina_raiz(root, &cargado, &name, &manifest, &archivos)?;
     let publicado = publish::publish(&lock, &name, inicio, &archivos, manifest, &mut |_| {})?;
+    publish::raiz::escribir(root, &raiz)?;
     Ok(AnioPublicado {
         cargado,
         entidades,

@@ -77,6 +77,7 @@ pub fn mensual(
         carpeta: &root.join(publish::swap::temp_name(&name)),
     });
     let lock = Lock::acquire(root, m.salida.espera)?;
+    let raiz = super::pagina_raiz(root, &cargado, &name, &manifest, &archivos)?;
     let publicado = publish::publish(&lock, &name, inicio, &archivos, manifest, &mut |paso| {
         if paso == publish::Paso::Intercambiando {
             avance(Etapa::Publicando(&root.join(&name)));
@@ -84,6 +85,7 @@ pub fn mensual(
             avance(Etapa::Paso(paso));
         }
     })?;
+    publish::raiz::escribir(root, &raiz)?;
     Ok(MesPublicado {
         cargado,
         informe,

@@ -48,6 +48,24 @@ pub struct Salida {
     pub espera: Duration,
 }
 
+/// The output root's pages as they will be once `name` is published
+/// (rendered before anything is written, so that a template error
+/// publishes nothing).
+fn pagina_raiz(
+    root: &Path,
+    c: &Cargado,
+    name: &str,
+    manifest: &crate::publish::Manifest,
+    archivos: &[crate::output::OutputFile],
+) -> Result<Vec<crate::output::OutputFile>, crate::error::Error> {
+    use crate::publish::raiz;
+    let mut todas = raiz::listar(root);
+    if let Some(n) = raiz::nueva(name, &manifest.fecha_actualizacion, archivos) {
+        todas = raiz::con(todas, n);
+    }
+    crate::render::portada::portada(&c.templates, &c.config, &todas)
+}
+
 /// How many stages a month announces (for the length of a progress bar).
 pub fn etapas_mensuales() -> u64 {
     // Reading, computing, comparing, the download page, writing and

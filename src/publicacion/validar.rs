@@ -6,6 +6,7 @@ use crate::compute::{self, Informe};
 use crate::error::Error;
 use crate::input::rendicion::{self as answers, Respuestas};
 use crate::model::Periodo;
+use crate::publish::raiz::{self, Publicada};
 use crate::render::{self, RenderContext};
 
 /// What [`validar`] checked.
@@ -43,8 +44,15 @@ pub fn validar(e: &Entrada, periodo: Option<Periodo>) -> Result<Validacion, Erro
         &informe,
         &cargado.templates,
     );
-    render::publicacion_mensual(&ctx, &mut |_| {})?;
-    super::anual::en_memoria(&cargado, &respuestas, None)?;
+    let archivos = render::publicacion_mensual(&ctx, &mut |_| {})?;
+    let anual = super::anual::en_memoria(&cargado, &respuestas, None)?;
+    // The root's page, as it would list this month and this year.
+    let anio = format!("rendicion_{}", cargado.config.anio);
+    let todas: Vec<Publicada> = [(mes.to_string(), &archivos), (anio, &anual.archivos)]
+        .into_iter()
+        .filter_map(|(carpeta, files)| raiz::nueva(&carpeta, &mes.ultimo_dia().to_string(), files))
+        .collect();
+    crate::render::portada::portada(&cargado.templates, &cargado.config, &todas)?;
     Ok(Validacion {
         informe: periodo.map(|_| informe),
         cargado,

@@ -6,6 +6,7 @@
 
 mod lock;
 mod manifest;
+pub(crate) mod raiz;
 mod revisar;
 pub(crate) mod swap;
 mod verify;

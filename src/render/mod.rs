@@ -6,6 +6,7 @@ pub(crate) mod html;
 pub(crate) mod json;
 pub(crate) mod pdf;
 pub(crate) mod pnt;
+pub(crate) mod portada;
 pub(crate) mod rendicion;
 pub(crate) mod templates;
 pub(crate) mod view;

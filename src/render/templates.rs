@@ -27,7 +27,9 @@ pub const BUILTIN: &[(&str, &str)] = builtin![
     "rendicion_meta.txt",
     "rendicion_gestion.txt",
     "rendicion_objetivo.txt",
+    "pagina.css",
     "index.html",
+    "portada.html",
     "pnt_1.3.toml",
     "pnt_conjunto.csv",
     "pnt_metadatos.csv",
@@ -435,6 +437,10 @@ fn message(m: &str) -> String {
     }
     if m.starts_with("Cannot divide by 0") {
         return "división por cero".into();
+    }
+    if let Some(rest) = m.split("Unknown template `").nth(1) {
+        let name = rest.split('`').next().unwrap_or(rest);
+        return format!("incluye o extiende la plantilla «{name}», que no existe");
     }
     if m == "Unknown tag" {
         return "etiqueta desconocida ({% … %})".into();

@@ -26,6 +26,10 @@ fn writes_every_output_of_the_month() {
             "2025-06/provincias/azuay_2025-06.xlsx",
             "2025-06/provincias/los-rios_2025-06.pdf",
             "2025-06/provincias/los-rios_2025-06.xlsx",
+            "index.html",
+            "ultimo/azuay.html",
+            "ultimo/index.html",
+            "ultimo/los-rios.html",
         ]
     );
     assert!(

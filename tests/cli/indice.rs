@@ -148,7 +148,13 @@ fn the_index_page_fits_phone_widths_without_scrolling_sideways() {
     let out = tempfile::tempdir().unwrap();
     let o = generar_en(&sample_inputs(), "2025-06", out.path(), &[]);
     assert!(o.status.success(), "{:?}", texts(&o));
-    let page = out.path().join("2025-06").join("index.html");
+    fits_every_width(&out.path().join("2025-06").join("index.html"));
+    fits_every_width(&out.path().join("index.html"));
+}
+
+/// Loads `page` in frames from 320 to 1280 px wide and asserts that none
+/// scrolls sideways.
+fn fits_every_width(page: &Path) {
     let profile = tempfile::tempdir().unwrap();
     let widths = [320, 360, 390, 768, 1280];
     let frames: String = widths
@@ -191,9 +197,81 @@ fn the_index_page_fits_phone_widths_without_scrolling_sideways() {
         let (w, sizes) = m.split_once(':').unwrap();
         let (scroll, client) = sizes.split_once('/').unwrap();
         assert_eq!(
-            scroll, client,
-            "at {w} px the page is {scroll} px wide: it scrolls sideways ({measured})"
+            scroll,
+            client,
+            "{}: at {w} px the page is {scroll} px wide: it scrolls sideways ({measured})",
+            page.display()
         );
     }
     assert_eq!(measured.split(' ').count(), widths.len(), "{measured}");
+}
+
+/// The output root has one page with every publication, newest month
+/// first, and `ultimo/` addresses that lead to the latest month whatever
+/// order the months were published in; each month links back.
+#[test]
+fn the_root_page_lists_every_month_and_ultimo_follows_the_latest() {
+    let out = tempfile::tempdir().unwrap();
+    for periodo in ["2025-06", "2025-05"] {
+        let o = generar_en(&fixture("basico"), periodo, out.path(), &[]);
+        assert!(o.status.success(), "{:?}", texts(&o));
+    }
+    let o = lotaip(&[
+        "rendicion",
+        "--anio",
+        "2025",
+        "--entrada",
+        fixture("basico").to_str().unwrap(),
+        "--salida",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let root = out.path();
+    let profile = tempfile::tempdir().unwrap();
+    let dom = headless(&root.join("index.html"), profile.path(), &["--dump-dom"]);
+    let hrefs = attributes(&dom, "href");
+    let pos = |h: &str| {
+        hrefs
+            .iter()
+            .position(|x| x == h)
+            .unwrap_or_else(|| panic!("{h} not linked: {hrefs:?}"))
+    };
+    assert!(pos("2025-06/index.html") < pos("2025-05/index.html"));
+    pos("ultimo/index.html");
+    pos("ultimo/azuay.html");
+    pos("rendicion_2025/rendicion_2025_institucion.pdf");
+    for h in &hrefs {
+        assert!(
+            !h.contains(':') && !h.starts_with('/'),
+            "{h} is not relative"
+        );
+        assert!(root.join(h).is_file(), "{h} does not resolve to a file");
+    }
+    // ultimo/ leads to June although May was published last.
+    let dom = headless(
+        &root.join("ultimo/index.html"),
+        profile.path(),
+        &["--virtual-time-budget=5000", "--dump-dom"],
+    );
+    assert!(
+        dom.contains("Publicación de <strong>junio de 2025</strong>"),
+        "{dom}"
+    );
+    let azuay = std::fs::read_to_string(root.join("ultimo/azuay.html")).unwrap();
+    assert!(
+        azuay.contains("url=../2025-06/provincias/azuay_2025-06.pdf"),
+        "{azuay}"
+    );
+    assert!(root.join("2025-06/provincias/azuay_2025-06.pdf").is_file());
+    // The month page links back to the root's page.
+    let mes = std::fs::read_to_string(root.join("2025-05/index.html")).unwrap();
+    assert!(mes.contains("href=\"../index.html\""));
+    // Nothing half-written is left beside them.
+    let hidden: Vec<String> = std::fs::read_dir(root)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && n != ".lotaip.lock")
+        .collect();
+    assert!(hidden.is_empty(), "{hidden:?}");
 }

@@ -120,9 +120,13 @@ fn kill_repeatedly(entrada: &Path, kills: usize, seed: u64) -> Outcomes {
         let stray: Vec<&String> = names
             .iter()
             .filter(|n| !n.starts_with("2025-06/") && *n != ".lotaip.lock")
+            // The root's own pages, written after the month.
+            .filter(|n| *n != "index.html" && !n.starts_with("ultimo/"))
             .collect();
         assert!(
-            stray.iter().all(|n| n.starts_with(".2025-06.nuevo/")),
+            stray.iter().all(|n| n.starts_with(".2025-06.nuevo/")
+                || n.starts_with(".ultimo.nuevo/")
+                || *n == ".index.html.nuevo"),
             "killed at «{stage}», unexpected files: {stray:?}"
         );
         if !stray.is_empty() {
@@ -132,10 +136,13 @@ fn kill_repeatedly(entrada: &Path, kills: usize, seed: u64) -> Outcomes {
     // The next run repairs everything and leaves only the publication.
     let o = generar_en(entrada, "2025-06", root.path(), &[]);
     assert!(o.status.success(), "{:?}", texts(&o));
+    let names = files_under(root.path());
     assert!(
-        files_under(root.path())
-            .iter()
-            .all(|n| n.starts_with("2025-06/") || n == ".lotaip.lock")
+        names.iter().all(|n| n.starts_with("2025-06/")
+            || n.starts_with("ultimo/")
+            || n == "index.html"
+            || n == ".lotaip.lock"),
+        "{names:?}"
     );
     fecha_publicada(&published);
     eprintln!("{kills} kills, at the last stage announced (previous, new): {out:#?}");

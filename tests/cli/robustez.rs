@@ -129,7 +129,10 @@ fn leftovers_with_reserved_names_do_not_block_the_next_run() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, vec![".lotaip.lock", "2025-06"]);
+    assert_eq!(
+        names,
+        vec![".lotaip.lock", "2025-06", "index.html", "ultimo"]
+    );
 }
 
 #[cfg(unix)]

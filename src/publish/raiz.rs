@@ -1,0 +1,178 @@
+//! The output root's own pages: which publications it holds (read from
+//! their manifests) and the writing of `index.html` and `ultimo/`, each
+//! replaced in one step like a publication.
+
+use std::path::Path;
+
+use crate::error::Error;
+use crate::model::Periodo;
+use crate::output::OutputFile;
+
+use super::Manifest;
+use super::swap;
+
+/// A publication found in the output root.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Publicada {
+    /// Its folder's name: `2025-06` or `rendicion_2025`.
+    pub(crate) carpeta: String,
+    pub(crate) tipo: Tipo,
+    /// The declared update date, `AAAA-MM-DD`.
+    pub(crate) fecha: String,
+    /// Every file of it, by path inside its folder.
+    pub(crate) salidas: Vec<String>,
+}
+
+/// What a publication is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Tipo {
+    Mes(Periodo),
+    Anio(i32),
+}
+
+/// The names of the root's own pages: no publication is called so.
+pub(crate) const INDICE: &str = "index.html";
+pub(crate) const ULTIMO: &str = "ultimo";
+
+/// The months (newest first) and then the years (newest first) that
+/// `root` holds: real folders named `AAAA-MM` or `rendicion_AAAA` whose
+/// manifest reads. A folder that is not a publication, a damaged manifest
+/// or a link is left out, never followed.
+pub(crate) fn listar(root: &Path) -> Vec<Publicada> {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Publicada> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| {
+            let carpeta = e.file_name().to_str()?.to_string();
+            let tipo = tipo_de(&carpeta)?;
+            let m = Manifest::read(&e.path()).ok()?;
+            Some(Publicada {
+                carpeta,
+                tipo,
+                fecha: m.fecha_actualizacion,
+                salidas: m.salidas.into_iter().map(|h| h.archivo).collect(),
+            })
+        })
+        .collect();
+    ordenar(&mut found);
+    found
+}
+
+/// `todas` with `nueva` in its place (replacing a previous publication of
+/// the same folder), as [`listar`] orders them: what the root will hold
+/// once `nueva` is published.
+pub(crate) fn con(mut todas: Vec<Publicada>, nueva: Publicada) -> Vec<Publicada> {
+    todas.retain(|p| p.carpeta != nueva.carpeta);
+    todas.push(nueva);
+    ordenar(&mut todas);
+    todas
+}
+
+/// Months first, newest first; then years, newest first.
+fn ordenar(v: &mut [Publicada]) {
+    v.sort_by_key(|p| match p.tipo {
+        Tipo::Mes(m) => (0, -(i64::from(m.anio) * 100 + i64::from(m.mes))),
+        Tipo::Anio(a) => (1, -i64::from(a)),
+    });
+}
+
+/// A publication about to be written, as [`listar`] will find it; `fecha`
+/// is its update date, `AAAA-MM-DD`.
+pub(crate) fn nueva(carpeta: &str, fecha: &str, files: &[OutputFile]) -> Option<Publicada> {
+    Some(Publicada {
+        carpeta: carpeta.to_string(),
+        tipo: tipo_de(carpeta)?,
+        fecha: fecha.to_string(),
+        salidas: files.iter().map(|f| f.path.clone()).collect(),
+    })
+}
+
+/// `2025-06` → a month; `rendicion_2025` → a year; anything else, none.
+fn tipo_de(carpeta: &str) -> Option<Tipo> {
+    if let Some(anio) = carpeta.strip_prefix("rendicion_") {
+        return (anio.len() == 4 && anio.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| anio.parse().ok().map(Tipo::Anio))
+            .flatten();
+    }
+    let p: Periodo = carpeta.parse().ok()?;
+    // Only the canonical spelling is a publication's folder.
+    (p.to_string() == carpeta).then_some(Tipo::Mes(p))
+}
+
+/// Writes the root's pages: `index.html` replaced in one rename, and the
+/// `ultimo/` folder swapped in as a publication is. Call it with the root's
+/// lock held. `files` are `index.html` and files under `ultimo/`.
+pub(crate) fn escribir(root: &Path, files: &[OutputFile]) -> Result<(), Error> {
+    let (indice, ultimo): (Vec<&OutputFile>, Vec<&OutputFile>) =
+        files.iter().partition(|f| f.path == INDICE);
+    let ultimo: Vec<OutputFile> = ultimo
+        .into_iter()
+        .filter_map(|f| {
+            Some(OutputFile {
+                path: f.path.strip_prefix(&format!("{ULTIMO}/"))?.to_string(),
+                bytes: f.bytes.clone(),
+            })
+        })
+        .collect();
+    if !ultimo.is_empty() {
+        super::preflight(root, ULTIMO)?;
+        let tmp = root.join(swap::temp_name(ULTIMO));
+        crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
+        let refs: Vec<&OutputFile> = ultimo.iter().collect();
+        if let Err(e) = swap::write_tree(&tmp, &refs, &mut |_| {}) {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+        swap::swap_in(root, ULTIMO)?;
+    }
+    if let Some(f) = indice.first() {
+        let target = root.join(INDICE);
+        if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+            return Err(Error::Salida {
+                path: target,
+                detalle: "es una carpeta; lotaip escribe allí la página de todas las publicaciones: muévala".into(),
+            });
+        }
+        let tmp = root.join(swap::temp_name(INDICE));
+        crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
+        let written = std::fs::File::create_new(&tmp).and_then(|mut out| {
+            use std::io::Write;
+            out.write_all(&f.bytes)?;
+            out.sync_all()
+        });
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(Error::output(&tmp, e));
+        }
+        std::fs::rename(&tmp, &target).map_err(|e| Error::output(&target, e))?;
+        swap::sync_dir(root)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_publication_folders_are_listed() {
+        assert_eq!(
+            tipo_de("2025-06"),
+            Some(Tipo::Mes(Periodo { anio: 2025, mes: 6 }))
+        );
+        assert_eq!(tipo_de("rendicion_2025"), Some(Tipo::Anio(2025)));
+        for no in [
+            "2025-6",
+            "ultimo",
+            "rendicion_25",
+            "rendicion_2025x",
+            ".2025-06.nuevo",
+            "",
+        ] {
+            assert_eq!(tipo_de(no), None, "{no}");
+        }
+    }
+}
