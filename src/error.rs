@@ -89,11 +89,32 @@ impl fmt::Display for Problem {
 /// A warning: shown in the run summary and in the workbooks, never stops a run.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// Short category, stable for filtering (`medida inferida`, `meta cero`…).
+    /// Short category, stable for filtering (`medida inferida`, `meta cero`…),
+    /// one of [`TIPOS_DE_AVISO`].
     pub kind: String,
     pub location: Location,
     pub message: String,
 }
+
+/// Every kind of warning, as `[avisos] conocidos` may name them.
+pub const TIPOS_DE_AVISO: &[&str] = &[
+    "devengado mayor al codificado",
+    "enlace sin https",
+    "fila repetida",
+    "hoja ignorada",
+    "indicador por código",
+    "medida inferida",
+    "meta cero",
+    "real cero",
+    "resultado anual incompleto",
+    "resultado atípico",
+    "resultado sin meta",
+    "sección sin responder",
+    "sin enlace de verificación",
+    "sin resultados",
+    "suma por omisión",
+    "suma provincial",
+];
 
 impl Warning {
     pub fn new(kind: &str, location: Location, message: impl Into<String>) -> Self {

@@ -134,6 +134,15 @@ pub fn register_filters(tera: &mut tera::Tera) {
             .map_err(|_| tera::Error::message(format!("«{x}» no es una fecha AAAA-MM-DD")))?;
         Ok::<_, tera::Error>(fecha(d))
     });
+    // `{{ n | cuenta(uno="unidad", varios="unidades") }}`: `1 unidad`,
+    // `1.234 unidades`, `0 unidades`.
+    tera.register_filter("cuenta", |x: String, kw: tera::Kwargs, _: &tera::State| {
+        let n = dec(&x)?;
+        let uno: String = kw.must_get("uno")?;
+        let varios: String = kw.must_get("varios")?;
+        let palabra = if n == Decimal::ONE { uno } else { varios };
+        Ok::<_, tera::Error>(format!("{} {palabra}", numero(n)))
+    });
     // `csv(calculado=true)` marks text the program wrote from numbers (a
     // negative amount `-$ 2.000.000,00`): it is quoted but not guarded.
     tera.register_filter("csv", |x: String, kw: tera::Kwargs, _: &tera::State| {

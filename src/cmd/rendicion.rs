@@ -52,6 +52,7 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
     resumen::avisos(
         &r.avisos,
         "; el detalle está en la hoja «Avisos» de cada libro",
+        &c.config,
     );
     say!(
         "Tiempo: {} s",

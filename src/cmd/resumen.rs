@@ -55,6 +55,7 @@ pub fn imprimir(hecho: &MesPublicado) {
     avisos(
         &informe.avisos,
         "; el detalle está en la hoja «Avisos» del libro de cumplimiento",
+        config,
     );
 }
 
@@ -102,28 +103,43 @@ fn n(v: usize) -> String {
 
 /// Warnings grouped by kind, then the first few in full; `detalle` says where
 /// the full list is.
-pub fn avisos(avisos: &[Warning], detalle: &str) {
-    if avisos.is_empty() {
-        say!("Avisos: ninguno");
+pub fn avisos(avisos: &[Warning], detalle: &str, config: &Config) {
+    let (conocidos, nuevos): (Vec<&Warning>, Vec<&Warning>) =
+        avisos.iter().partition(|a| config.avisos.conocido(&a.kind));
+    let por_tipo = |v: &[&Warning]| {
+        let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
+        for a in v {
+            *by_kind.entry(&a.kind).or_default() += 1;
+        }
+        by_kind
+            .iter()
+            .map(|(k, v)| format!("{k}: {}", n(*v)))
+            .collect::<Vec<String>>()
+            .join(", ")
+    };
+    let conocidos_texto = if conocidos.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; además {} conocidos ({}), contados y no listados",
+            n(conocidos.len()),
+            por_tipo(&conocidos)
+        )
+    };
+    if nuevos.is_empty() {
+        let detalle = if conocidos.is_empty() { "" } else { detalle };
+        say!("Avisos: ninguno{conocidos_texto}{detalle}");
         return;
     }
-    let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
-    for a in avisos {
-        *by_kind.entry(&a.kind).or_default() += 1;
-    }
-    let kinds: Vec<String> = by_kind
-        .iter()
-        .map(|(k, v)| format!("{k}: {}", n(*v)))
-        .collect();
     say!(
-        "Avisos: {} ({}){detalle}",
-        n(avisos.len()),
-        kinds.join(", ")
+        "Avisos: {} ({}){conocidos_texto}{detalle}",
+        n(nuevos.len()),
+        por_tipo(&nuevos)
     );
-    for a in avisos.iter().take(WARNINGS_SHOWN) {
+    for a in nuevos.iter().take(WARNINGS_SHOWN) {
         say!("  - {a}");
     }
-    if avisos.len() > WARNINGS_SHOWN {
-        say!("  … y {} más", n(avisos.len() - WARNINGS_SHOWN));
+    if nuevos.len() > WARNINGS_SHOWN {
+        say!("  … y {} más", n(nuevos.len() - WARNINGS_SHOWN));
     }
 }

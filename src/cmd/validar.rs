@@ -34,9 +34,9 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
                 periodo.nombre(),
                 resumen::cifras(&c.config, &informe.institucion)
             );
-            resumen::avisos(&informe.avisos, "");
+            resumen::avisos(&informe.avisos, "", &c.config);
         }
-        _ => resumen::avisos(&c.dataset.avisos, ""),
+        _ => resumen::avisos(&c.dataset.avisos, "", &c.config),
     }
     Ok(())
 }

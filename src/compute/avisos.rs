@@ -111,7 +111,27 @@ pub(super) fn atipicos(ds: &Dataset, config: &Config, mes: u8) -> Vec<Warning> {
         let (Some(meta), Some(r)) = (ind.metas[k], &ind.resultados[k]) else {
             continue;
         };
-        let veces = (r.valor / meta).round_dp(2);
+        // «es 20 veces la meta» above it; below it, how many times the
+        // result the target is («la meta es 250 veces el resultado»), never
+        // «0 veces la meta».
+        let comparacion = if r.valor.is_zero() {
+            format!(
+                "es 0 frente a una meta de {}",
+                valor_medida(ind.medida, meta)
+            )
+        } else if r.valor > meta {
+            format!(
+                "es {} veces la meta ({})",
+                numero(veces(r.valor, meta)),
+                valor_medida(ind.medida, meta)
+            )
+        } else {
+            format!(
+                "es mucho menor que la meta ({}): la meta es {} veces el resultado",
+                valor_medida(ind.medida, meta),
+                numero(veces(meta, r.valor))
+            )
+        };
         let otros: Vec<&str> = far[..far.len() - 1].iter().map(|&m| MESES[m]).collect();
         let tambien = if otros.is_empty() {
             String::new()
@@ -122,17 +142,20 @@ pub(super) fn atipicos(ds: &Dataset, config: &Config, mes: u8) -> Vec<Warning> {
             "resultado atípico",
             r.origen.clone(),
             format!(
-                "«{}» de «{}»: el resultado de {} ({}) es {} veces la meta ({}){tambien}; revise si sobra o falta un cero o si está en otra escala",
+                "«{}» de «{}»: el resultado de {} ({}) {comparacion}{tambien}; revise si sobra o falta un cero o si está en otra escala",
                 ind.nombre,
                 ds.unidades[ind.unidad].nombre,
                 MESES[k],
                 valor_medida(ind.medida, r.valor),
-                numero(veces),
-                valor_medida(ind.medida, meta)
             ),
         ));
     }
     out
+}
+
+/// `a / b` with two decimals; `a` when the division does not fit.
+fn veces(a: Decimal, b: Decimal) -> Decimal {
+    a.checked_div(b).unwrap_or(a).round_dp(2)
 }
 
 /// The national indicator each Dirección Provincial counts into: the
@@ -352,6 +375,23 @@ mod tests {
         assert!(
             w[0].message.contains("es 20 veces la meta")
                 && w[0].message.contains("(también en mayo)"),
+            "{}",
+            w[0].message
+        );
+        // Below the target the message says how far, never «0 veces».
+        assert!(
+            w[1].message
+                .contains("es mucho menor que la meta (30): la meta es 3,33 veces el resultado"),
+            "{}",
+            w[1].message
+        );
+        let ds = dataset(
+            vec![unidad("Dirección General", None)],
+            vec![indicador(0, "nada", &[(6, 30)], &[(6, 0)])],
+        );
+        let w = atipicos(&ds, &config(), 6);
+        assert!(
+            w[0].message.contains("(0) es 0 frente a una meta de 30"),
             "{}",
             w[0].message
         );

@@ -307,6 +307,10 @@ pub struct Avisos {
     pub codigo_provincial: String,
     /// See `codigo_provincial`.
     pub codigo_nacional: String,
+    /// Kinds of warning the institution knows about (`["fila repetida"]`):
+    /// counted in the run's summary but not listed one by one, so that the
+    /// others stand out. They stay in the workbooks' «Avisos» sheets.
+    pub conocidos: Vec<String>,
 }
 
 impl Default for Avisos {
@@ -315,7 +319,15 @@ impl Default for Avisos {
             factor_atipico: Decimal::from(3),
             codigo_provincial: String::new(),
             codigo_nacional: String::new(),
+            conocidos: Vec::new(),
         }
+    }
+}
+
+impl Avisos {
+    /// Whether warnings of `kind` are acknowledged.
+    pub fn conocido(&self, kind: &str) -> bool {
+        self.conocidos.iter().any(|k| k == kind)
     }
 }
 
@@ -326,6 +338,7 @@ struct AvisosToml {
     factor_atipico: Decimal,
     codigo_provincial: String,
     codigo_nacional: String,
+    conocidos: Vec<String>,
 }
 
 impl Default for AvisosToml {
@@ -335,6 +348,7 @@ impl Default for AvisosToml {
             factor_atipico: d.factor_atipico,
             codigo_provincial: d.codigo_provincial,
             codigo_nacional: d.codigo_nacional,
+            conocidos: d.conocidos,
         }
     }
 }
@@ -357,10 +371,29 @@ impl TryFrom<AvisosToml> for Avisos {
                     .into(),
             );
         }
+        let mut conocidos = Vec::new();
+        for k in t.conocidos {
+            let tipo = crate::text::clean(&k).to_lowercase();
+            if !crate::error::TIPOS_DE_AVISO.contains(&tipo.as_str()) {
+                let parecido =
+                    crate::text::closest(&tipo, crate::error::TIPOS_DE_AVISO.iter().copied())
+                        .map(|c| format!("¿quiso decir «{c}»? "))
+                        .unwrap_or_default();
+                return Err(format!(
+                    "[avisos] conocidos: «{}» no es un tipo de aviso; {parecido}los tipos son: {}",
+                    crate::text::printable(&k),
+                    crate::error::TIPOS_DE_AVISO.join(", ")
+                ));
+            }
+            if !conocidos.contains(&tipo) {
+                conocidos.push(tipo);
+            }
+        }
         Ok(Avisos {
             factor_atipico: t.factor_atipico,
             codigo_provincial: t.codigo_provincial,
             codigo_nacional: t.codigo_nacional,
+            conocidos,
         })
     }
 }

@@ -94,11 +94,10 @@ fn has_cycle(edges: &BTreeMap<String, BTreeSet<String>>) -> Option<Vec<String>> 
     None
 }
 
-#[test]
-fn no_two_modules_depend_on_each_other() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+/// Every `.rs` file under `src/`.
+fn source_files(src: &Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
-    let mut dirs = vec![src.clone()];
+    let mut dirs = vec![src.to_path_buf()];
     while let Some(d) = dirs.pop() {
         for e in std::fs::read_dir(&d).unwrap().flatten() {
             let p = e.path();
@@ -109,6 +108,38 @@ fn no_two_modules_depend_on_each_other() {
             }
         }
     }
+    files
+}
+
+/// The kinds `[avisos] conocidos` accepts are every kind the program
+/// writes: each `Warning::new("…"` of the source is in the list.
+#[test]
+fn every_warning_kind_can_be_acknowledged() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut seen = 0;
+    for f in source_files(&src) {
+        let text = std::fs::read_to_string(&f).unwrap();
+        for (i, _) in text.match_indices("Warning::new(") {
+            let rest = text[i + "Warning::new(".len()..].trim_start();
+            let Some(lit) = rest.strip_prefix('"') else {
+                continue;
+            };
+            let kind = &lit[..lit.find('"').unwrap()];
+            assert!(
+                lotaip::error::TIPOS_DE_AVISO.contains(&kind),
+                "«{kind}» ({}) is not in TIPOS_DE_AVISO",
+                f.display()
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 10, "only {seen} warnings found");
+}
+
+#[test]
+fn no_two_modules_depend_on_each_other() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let files = source_files(&src);
     let modules: BTreeSet<Vec<String>> = files
         .iter()
         .map(|f| module_of(f.strip_prefix(&src).unwrap()))

@@ -136,3 +136,41 @@ fn zero_targets_and_repeated_rows_are_listed_and_the_run_goes_on() {
     assert!(kinds.contains(&"real cero"), "{kinds:?}");
     assert!(kinds.contains(&"fila repetida"), "{kinds:?}");
 }
+
+#[test]
+fn acknowledged_kinds_are_counted_not_listed_and_stay_in_the_sheet() {
+    let dir = variant(&[(
+        "lotaip.toml",
+        "anio = 2025",
+        "anio = 2025\n[avisos]\nconocidos = [\"medida inferida\"]",
+    )]);
+    let (stdout, avisos) = run(dir.path());
+    assert!(
+        stdout.contains("además 2 conocidos (medida inferida: 2), contados y no listados"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("[medida inferida]"), "{stdout}");
+    // The others are still listed one by one.
+    assert!(stdout.contains("[fila repetida]"), "{stdout}");
+    // The workbook keeps the whole record.
+    assert_eq!(
+        avisos.iter().filter(|a| a.0 == "medida inferida").count(),
+        2
+    );
+}
+
+#[test]
+fn an_unknown_kind_to_acknowledge_is_refused_with_the_closest() {
+    let dir = variant(&[(
+        "lotaip.toml",
+        "anio = 2025",
+        "anio = 2025\n[avisos]\nconocidos = [\"filas repetidas\"]",
+    )]);
+    let o = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
+    let (_, stderr) = texts(&o);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("«filas repetidas» no es un tipo de aviso; ¿quiso decir «fila repetida»?"),
+        "{stderr}"
+    );
+}
