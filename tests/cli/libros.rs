@@ -1,7 +1,9 @@
-//! The workbooks people print: the matrix prints whole (header rows on every
-//! page, no unit cut where it fits on a page, the footer whole) and every
-//! sheet of the cumplimiento workbook prints one page wide at a readable
-//! size. Print settings are read from the XML parts of the files.
+//! The workbooks people print and fill in: the matrix prints whole (header
+//! rows on every page, no unit cut where it fits on a page, the footer
+//! whole), every sheet of the cumplimiento workbook prints one page wide at
+//! a readable size, and the starter workbooks carry notes, drop-down lists
+//! and an example row the readers skip. Print settings, validations and notes
+//! are read from the XML parts of the files.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -395,4 +397,211 @@ fn every_sheet_of_the_cumplimiento_workbook_prints_one_page_wide_and_readable() 
         .nth(style + 1)
         .expect("the style");
     assert!(xf.contains("wrapText=\"1\""), "{xf}");
+}
+
+fn iniciar() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = lotaip(&["iniciar", dir.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    dir
+}
+
+/// The drop-down lists of a sheet: column letter → the values offered.
+fn validations(path: &Path) -> BTreeMap<String, (Vec<String>, String, String)> {
+    let xml = part(path, "xl/worksheets/sheet1.xml");
+    let mut out = BTreeMap::new();
+    for (k, t) in tags(&xml, "dataValidation").into_iter().enumerate() {
+        let sqref = attr(t, "sqref").expect("cells").to_string();
+        let body = xml.split("<dataValidation ").nth(k + 1).expect("body");
+        let formula = body
+            .split("<formula1>")
+            .nth(1)
+            .and_then(|f| f.split("</formula1>").next())
+            .expect("a list");
+        let values = formula
+            .trim_matches('"')
+            .replace("&quot;", "")
+            .split(',')
+            .map(String::from)
+            .collect();
+        let col: String = sqref
+            .chars()
+            .take_while(|c| c.is_ascii_uppercase())
+            .collect();
+        out.insert(
+            col,
+            (values, sqref, attr(t, "error").unwrap_or("").to_string()),
+        );
+    }
+    out
+}
+
+#[test]
+fn starter_workbooks_offer_lists_notes_and_a_marked_example_row() {
+    let dir = iniciar();
+    let metas = dir.path().join("metas.xlsx");
+    let v = validations(&metas);
+    let letters: Vec<&str> = v.keys().map(String::as_str).collect();
+    // proceso, provincia, medida, sentido, comportamiento, periodicidad, agregacion_anual.
+    assert_eq!(letters, ["B", "C", "H", "I", "J", "K", "X"]);
+    assert_eq!(
+        v["B"].0,
+        [
+            "gobernante",
+            "agregador de valor",
+            "habilitante de asesoría",
+            "habilitante de apoyo",
+            "desconcentrado"
+        ]
+    );
+    assert_eq!(v["B"].1, "B2:B20000");
+    assert_eq!(v["C"].0.len(), 24);
+    assert!(v["C"].0.contains(&"Los Ríos".to_string()));
+    assert_eq!(
+        v["H"].0,
+        ["porcentaje", "numero", "monto", "tiempo", "indice"]
+    );
+    assert_eq!(v["J"].0, ["continuo", "discreto"]);
+    assert!(
+        v["I"]
+            .2
+            .starts_with("Se esperaba «creciente» o «decreciente»"),
+        "{}",
+        v["I"].2
+    );
+    let pres = validations(&dir.path().join("presupuesto.xlsx"));
+    assert_eq!(pres["C"].0, ["corriente", "inversion"]);
+    assert!(validations(&dir.path().join("resultados.xlsx")).is_empty());
+    // A note on every header cell, and one on the example row.
+    let comments = part(&metas, "xl/comments1.xml");
+    let refs: Vec<&str> = tags(&comments, "comment")
+        .into_iter()
+        .filter_map(|c| attr(c, "ref"))
+        .collect();
+    assert_eq!(refs.len(), 26 + 1, "{refs:?}");
+    assert!(refs.contains(&"A1") && refs.contains(&"Z1") && refs.contains(&"A2"));
+    assert!(
+        comments.contains("una de las 24 provincias")
+            || comments.contains("Una de las 24 provincias")
+    );
+    let grid = sheet(&metas, "metas");
+    assert_eq!(text(&grid, 0, 0), "unidad");
+    assert!(text(&grid, 1, 0).starts_with("EJEMPLO — "));
+    assert_eq!(text(&grid, 1, 1), "desconcentrado");
+    assert_eq!(number(&grid, 1, 13), 0.25);
+    // The files are the same bytes every time.
+    let again = iniciar();
+    for f in ["metas.xlsx", "resultados.xlsx", "presupuesto.xlsx"] {
+        assert_eq!(
+            std::fs::read(dir.path().join(f)).unwrap(),
+            std::fs::read(again.path().join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}
+
+/// A starter folder with the institution filled in.
+fn starter_folder() -> tempfile::TempDir {
+    let dir = iniciar();
+    let toml = dir.path().join("lotaip.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let text = text
+        .replacen("nombre = \"\"", "nombre = \"Instituto de Ejemplo\"", 1)
+        .replacen("siglas = \"\"", "siglas = \"IE\"", 1);
+    std::fs::write(&toml, text).unwrap();
+    dir
+}
+
+#[test]
+fn validar_reads_a_starter_folder_and_skips_its_example_rows() {
+    let dir = starter_folder();
+    let o = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
+    let (out, err) = texts(&o);
+    // The example is not data: the one problem is that there are no metas yet.
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(err.contains("hay 1 problema"), "{err}");
+    assert!(
+        err.contains(
+            "metas.xlsx: no hay metas: la única fila (la 2) es la de ejemplo, que no se lee"
+        ),
+        "{err}"
+    );
+}
+
+/// The starter workbooks as CSV files in a folder, their example unit
+/// unmarked when `unmark`, plus the starter `lotaip.toml` filled in.
+fn as_csv(starter: &Path, unmark: bool, keep_marked_too: bool) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(starter.join("lotaip.toml"), dir.path().join("lotaip.toml")).unwrap();
+    for kind in ["metas", "resultados", "presupuesto"] {
+        let grid = sheet(&starter.join(format!("{kind}.xlsx")), kind);
+        let mut w = csv::Writer::from_path(dir.path().join(format!("{kind}.csv"))).unwrap();
+        for (r, row) in grid.rows().enumerate() {
+            let cells: Vec<String> = row.iter().map(|c| c.to_string()).collect();
+            if r == 1 && keep_marked_too {
+                w.write_record(&cells).unwrap();
+            }
+            let mut cells = cells;
+            if r == 1 && unmark {
+                cells[0] = cells[0].replacen("EJEMPLO — ", "", 1);
+            }
+            w.write_record(&cells).unwrap();
+        }
+        w.flush().unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_example_rows_are_a_valid_indicator_once_unmarked() {
+    let starter = starter_folder();
+    let dir = as_csv(starter.path(), true, false);
+    let o = lotaip(&[
+        "validar",
+        "--entrada",
+        dir.path().to_str().unwrap(),
+        "--periodo",
+        "2025-03",
+    ]);
+    let (out, err) = texts(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(
+        out.contains("1 unidades, 1 indicadores") || out.contains("1 unidad, 1 indicador"),
+        "{out}"
+    );
+    // 23 % against 25 %.
+    assert!(
+        out.contains("Cumplimiento institucional de marzo de 2025: 92,00 % (verde)"),
+        "{out}"
+    );
+    assert!(!out.contains("fila de ejemplo"), "{out}");
+}
+
+#[test]
+fn marked_example_rows_are_skipped_with_a_warning() {
+    let starter = starter_folder();
+    // The example rows left above a real copy of them.
+    let dir = as_csv(starter.path(), true, true);
+    let o = lotaip(&[
+        "validar",
+        "--entrada",
+        dir.path().to_str().unwrap(),
+        "--periodo",
+        "2025-03",
+    ]);
+    let (out, err) = texts(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(out.contains("fila de ejemplo: 3"), "{out}");
+    for f in ["metas.csv", "resultados.csv", "presupuesto.csv"] {
+        assert!(
+            out.contains(&format!(
+                "{f}, fila 2, columna A (unidad): [fila de ejemplo]"
+            )),
+            "{f}: {out}"
+        );
+    }
+    assert!(
+        out.contains("Cumplimiento institucional de marzo de 2025: 92,00 % (verde)"),
+        "{out}"
+    );
 }
