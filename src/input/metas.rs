@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
+use super::ejemplo;
 use super::fields::Fields;
 use super::header::{Schema, col, sheets_with_header};
 use super::number::RawNumber;
@@ -109,8 +110,14 @@ pub(crate) fn read(sheets: &[Sheet], policy: Porcentajes) -> Result<Metas, Error
         &mut problems,
         &mut out.avisos,
     );
+    let mut ejemplos = Vec::new();
     for (sheet, header) in located {
         for row in &sheet.rows[header.row_index + 1..] {
+            if let Some(w) = ejemplo::skipped(sheet, &header, row) {
+                ejemplos.push(row.number);
+                out.avisos.push(w);
+                continue;
+            }
             let mut f = Fields::new(sheet, &header, row, &mut problems);
             let Some(r) = read_row(&mut f, policy, &mut out.avisos) else {
                 continue;
@@ -142,10 +149,14 @@ pub(crate) fn read(sheets: &[Sheet], policy: Porcentajes) -> Result<Metas, Error
     }
     if out.indicadores.is_empty() && problems.is_empty() {
         let file = sheets.first().map(|s| s.file.clone()).unwrap_or_default();
-        problems.push(
-            Location::file(file),
-            "no hay metas: el archivo no tiene filas de datos bajo el encabezado",
-        );
+        let message = match &ejemplos[..] {
+            [] => "no hay metas: el archivo no tiene filas de datos bajo el encabezado".to_string(),
+            [n] => format!(
+                "no hay metas: la única fila (la {n}) es la de ejemplo, que no se lee; escriba las metas de la institución en las filas siguientes"
+            ),
+            _ => "no hay metas: solo hay filas de ejemplo, que no se leen; escriba las metas de la institución".to_string(),
+        };
+        problems.push(Location::file(file), message);
     }
     problems.into_result(out)
 }

@@ -4,6 +4,7 @@
 
 pub(crate) mod cells;
 pub(crate) mod delimited;
+pub(crate) mod ejemplo;
 pub(crate) mod fields;
 pub(crate) mod header;
 pub(crate) mod limits;

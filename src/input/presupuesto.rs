@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use super::ejemplo;
 use super::fields::Fields;
 use super::header::{Schema, col, sheets_with_header};
 use super::metas::Metas;
@@ -52,6 +53,10 @@ pub(crate) fn read(
     );
     for (sheet, header) in located {
         for row in &sheet.rows[header.row_index + 1..] {
+            if let Some(w) = ejemplo::skipped(sheet, &header, row) {
+                metas.avisos.push(w);
+                continue;
+            }
             let mut f = Fields::new(sheet, &header, row, &mut problems);
             let unidad = f.required_text("unidad", "el nombre de la unidad");
             let mes = f.period("periodo", year);

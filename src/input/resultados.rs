@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::ejemplo;
 use super::fields::Fields;
 use super::header::{Schema, col, sheets_with_header};
 use super::metas::{Metas, Scale};
@@ -250,6 +251,10 @@ pub(crate) fn read(
             continue;
         }
         for row in &sheet.rows[header.row_index + 1..] {
+            if let Some(w) = ejemplo::skipped(sheet, &header, row) {
+                metas.avisos.push(w);
+                continue;
+            }
             let mut f = Fields::new(sheet, &header, row, &mut problems);
             let ind = if matched {
                 identify(&mut f, &index, metas)

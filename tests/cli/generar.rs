@@ -233,10 +233,13 @@ fn cumplimiento_workbook_holds_numbers_and_summaries() {
     );
     let ind = sheet(&path, "Indicadores");
     // Row 1 is DG-1: meta and real as numbers, cumplimiento as a fraction under a percent format.
-    assert_eq!(text(&ind, 1, 5), "DG-1");
-    assert_eq!(number(&ind, 1, 8), 0.85);
-    assert_eq!(number(&ind, 1, 9), 0.91);
-    assert_eq!(number(&ind, 1, 10), 1.0706);
+    assert_eq!(text(&ind, 1, 2), "DG-1");
+    assert_eq!(number(&ind, 1, 5), 0.85);
+    assert_eq!(number(&ind, 1, 6), 0.91);
+    assert_eq!(number(&ind, 1, 7), 1.0706);
+    // The grouping columns follow the indicator's, after the printed ones.
+    assert_eq!(text(&ind, 0, 12), "Provincia");
+    assert_eq!(text(&ind, 1, 13), "gobernante");
     let prov = sheet(&path, "Por provincia");
     assert_eq!(text(&prov, 1, 0), "Azuay");
     // (75 + 84,705… + 58,823… + 100) / 4 = 79,63 %

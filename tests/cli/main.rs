@@ -11,6 +11,7 @@ mod generar;
 mod indice;
 mod instantaneas;
 mod interrupcion;
+mod libros;
 mod muestra;
 mod plantillas;
 mod pnt;

@@ -5,7 +5,10 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
-use super::{Styles, finish, fit_merged, height, lines, print_setup, workbook, xerr};
+use super::paginas::{Block, body_height, page_breaks};
+use super::{
+    BOLD_CAPS, Styles, finish, fit_merged, height, lines, lines_at, print_setup, workbook, xerr,
+};
 use crate::error::Error;
 use crate::render::view::pie_a4;
 use crate::render::{OutputFile, RenderContext, Renderer};
@@ -46,18 +49,18 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
     for (c, w) in WIDTHS.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;
     }
+    let mut rows = Heights::default();
     let total: f64 = WIDTHS.iter().sum();
     ws.merge_range(0, 0, 0, 4, &cfg.literal_a4.articulo, &st.title)?;
     ws.merge_range(1, 0, 1, 4, &cfg.literal_a4.literal, &st.subtitle)?;
-    ws.set_row_height(
-        0,
-        height(lines(&cfg.literal_a4.articulo, total / 1.1)) + 4.0,
-    )?;
-    ws.set_row_height(1, height(lines(&cfg.literal_a4.literal, total / 1.1)) + 4.0)?;
+    let articulo = height(lines(&cfg.literal_a4.articulo, total / 1.1)) + 4.0;
+    rows.set(ws, 0, articulo)?;
+    let literal = height(lines(&cfg.literal_a4.literal, total / 1.1)) + 4.0;
+    rows.set(ws, 1, literal)?;
     for (c, h) in HEADERS.iter().enumerate() {
         ws.write_string_with_format(2, c as u16, *h, &st.header)?;
     }
-    ws.set_row_height(2, height(1) + 4.0)?;
+    rows.set(ws, 2, height(1) + 4.0)?;
     ws.set_freeze_panes(3, 0)?;
     print_setup(
         ws,
@@ -65,18 +68,26 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
         &format!("{} — {}", cfg.institucion.siglas, cfg.literal_a4.literal),
     )?;
 
+    // Each unit is a block kept on one page, its section title with the
+    // first unit of the section.
+    let mut blocks = Vec::new();
     let mut row: u32 = 3;
     for seccion in &ctx.a4 {
         ws.merge_range(row, 0, row, 4, &seccion.titulo, &st.section)?;
-        ws.set_row_height(row, height(1) + 2.0)?;
+        rows.set(ws, row, height(1) + 2.0)?;
+        let mut section_row = Some(row);
         row += 1;
         for unidad in &seccion.unidades {
             let first = row;
             let n = unidad.n;
             let mut need = vec![1usize; n];
+            let mut cuts = Vec::new();
             let mut r = 0;
             for obj in &unidad.objetivos {
                 let (o_first, o_last) = (r, r + obj.filas.len() - 1);
+                if o_first > 0 {
+                    cuts.push(first + o_first as u32);
+                }
                 for fila in &obj.filas {
                     let at = first + r as u32;
                     ws.write_string_with_format(at, 3, &fila.nombre, &st.text)?;
@@ -99,12 +110,55 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
             merged(ws, first, last, 1, &unidad.nombre, st)?;
             fit_merged(&mut need, 0, n - 1, lines(&unidad.nombre, WIDTHS[1]));
             for (k, l) in need.iter().enumerate() {
-                ws.set_row_height(first + k as u32, height(*l))?;
+                rows.set(ws, first + k as u32, height(*l))?;
             }
+            blocks.push(Block {
+                first: section_row.take().unwrap_or(first),
+                last,
+                cuts,
+            });
             row = last + 1;
         }
+        if let Some(r) = section_row {
+            blocks.push(Block {
+                first: r,
+                last: r,
+                cuts: Vec::new(),
+            });
+        }
     }
-    footer(ws, ctx, st, row + 1)
+    // The footer block, with the empty row above it, on one page.
+    rows.set(ws, row, height(1))?;
+    let end = footer(ws, ctx, st, row + 1, &mut rows)?;
+    blocks.push(Block {
+        first: row,
+        last: end - 1,
+        cuts: Vec::new(),
+    });
+    let page = body_height(&WIDTHS, articulo + literal + height(1) + 4.0);
+    let breaks = page_breaks(&blocks, |r| rows.get(r), page);
+    ws.set_page_breaks(&breaks)?;
+    Ok(())
+}
+
+/// The heights set on the rows of a sheet, kept to count its pages.
+#[derive(Default)]
+struct Heights(Vec<f64>);
+
+impl Heights {
+    fn set(&mut self, ws: &mut Worksheet, row: u32, h: f64) -> Result<(), XlsxError> {
+        ws.set_row_height(row, h)?;
+        let i = row as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, 0.0);
+        }
+        self.0[i] = h;
+        Ok(())
+    }
+
+    fn get(&self, row: u32) -> f64 {
+        self.0.get(row as usize).copied().unwrap_or(0.0)
+    }
 }
 
 /// A text cell merged over rows `first..=last` of one column (or a plain cell for one row).
@@ -138,13 +192,17 @@ fn merged_number(
     Ok(())
 }
 
-/// The footer block: label over columns A–C, value over D–E.
+/// The footer block: label over columns A–C, value over D–E; returns the
+/// row after it. A label is bold capitals, so its lines are counted as such.
 fn footer(
     ws: &mut Worksheet,
     ctx: &RenderContext,
     st: &Styles,
     mut row: u32,
-) -> Result<(), XlsxError> {
+    rows: &mut Heights,
+) -> Result<u32, XlsxError> {
+    let label_width: f64 = WIDTHS[..3].iter().sum();
+    let value_width: f64 = WIDTHS[3..].iter().sum();
     for linea in pie_a4(ctx.config, ctx.informe.fecha) {
         ws.merge_range(row, 0, row, 2, &linea.etiqueta, &st.text_bold)?;
         if linea.es_fecha {
@@ -155,9 +213,10 @@ fn footer(
         } else {
             ws.merge_range(row, 3, row, 4, &linea.valor, &st.text)?;
         }
-        let l = lines(&linea.etiqueta, 78.0).max(lines(&linea.valor, 80.0));
-        ws.set_row_height(row, height(l))?;
+        let l =
+            lines_at(&linea.etiqueta, label_width, BOLD_CAPS).max(lines(&linea.valor, value_width));
+        rows.set(ws, row, height(l))?;
         row += 1;
     }
-    Ok(())
+    Ok(row)
 }

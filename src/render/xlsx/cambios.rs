@@ -18,7 +18,7 @@ const H: [&str; 7] = [
     "Antes",
     "Ahora",
 ];
-const W: [f64; 7] = [18.0, 36.0, 16.0, 52.0, 12.0, 16.0, 16.0];
+const W: [f64; 7] = [16.0, 30.0, 14.0, 46.0, 10.0, 15.0, 15.0];
 
 /// Writes the sheet.
 pub(crate) fn hoja(

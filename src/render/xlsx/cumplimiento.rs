@@ -5,8 +5,8 @@
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::tables::{
-    self, INDICADOR_HEADERS, INDICADOR_WIDTHS, PRESUPUESTO_HEADERS, PRESUPUESTO_WIDTHS,
-    RESUMEN_HEADERS, RESUMEN_WIDTHS,
+    self, INDICADOR_HEADERS, PRESUPUESTO_HEADERS, PRESUPUESTO_WIDTHS, RESUMEN_HEADERS,
+    RESUMEN_WIDTHS,
 };
 use super::{Styles, cell_pct, finish, height, print_setup, workbook, xerr};
 use crate::error::Error;
@@ -35,7 +35,12 @@ impl Renderer for Cumplimiento {
         presupuesto(wb.add_worksheet(), ctx, &st).map_err(&e)?;
         let ws = wb.add_worksheet();
         ws.set_name("Avisos").map_err(&e)?;
-        tables::avisos(ws, &st, &ctx.informe.avisos).map_err(&e)?;
+        let footer = format!(
+            "{} — Avisos {}",
+            ctx.config.institucion.siglas,
+            ctx.periodo()
+        );
+        tables::avisos(ws, &st, &ctx.informe.avisos, &footer).map_err(&e)?;
         super::cambios::hoja(wb.add_worksheet(), ctx, &mut st).map_err(&e)?;
         Ok(vec![finish(wb, path)?])
     }
@@ -98,12 +103,25 @@ fn resumen(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result<(), X
     Ok(())
 }
 
+/// Widths of the indicator columns of «Indicadores»: narrower than the
+/// province workbooks' so that the printed columns, No. to Estado, read at
+/// 7 points or more on A4 landscape.
+const IND_WIDTHS: [f64; 10] = [14.0, 36.0, 8.0, 15.0, 15.0, 12.0, 9.0, 11.0, 30.0, 28.0];
+
+/// Columns of «Indicadores» that are printed: No., Unidad and the indicator
+/// columns up to Estado. Observación, the link, and the grouping columns
+/// (provincia, proceso, objetivo) are for the screen and the filters: with
+/// them a row needs a page twice as wide.
+const IND_PRINTED: u16 = 10;
+
 fn indicadores(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(), XlsxError> {
     ws.set_name("Indicadores")?;
-    let mut h = vec!["No.", "Unidad", "Provincia", "Proceso", "Objetivo"];
+    let mut h = vec!["No.", "Unidad"];
     h.extend(INDICADOR_HEADERS);
-    let mut w = vec![6.0, 30.0, 14.0, 16.0, 36.0];
-    w.extend(INDICADOR_WIDTHS);
+    h.extend(["Provincia", "Proceso", "Objetivo"]);
+    let mut w = vec![5.0, 22.0];
+    w.extend(IND_WIDTHS);
+    w.extend([14.0, 16.0, 60.0]);
     tables::widths(ws, &w)?;
     let mut row = tables::header_row(ws, st, 0, &h, &w)?;
     ws.set_freeze_panes(1, 2)?;
@@ -116,20 +134,25 @@ fn indicadores(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Resu
             ctx.periodo()
         ),
     )?;
+    ws.set_header(
+        "&L&8Impresas las columnas No. a Estado; observación, medio de verificación, provincia, proceso y objetivo están en el libro",
+    );
     for (n, f) in ctx.filas.iter().enumerate() {
         ws.write_number_with_format(row, 0, (n + 1) as f64, &st.center)?;
         ws.write_string_with_format(row, 1, &f.unidad, &st.text)?;
-        ws.write_string_with_format(row, 2, &f.provincia, &st.text)?;
-        ws.write_string_with_format(row, 3, &f.proceso, &st.text)?;
-        ws.write_string_with_format(row, 4, &f.objetivo, &st.text)?;
-        let l = tables::indicador_cells(ws, st, ctx.dataset, row, 5, f)?;
+        let l = tables::indicador_cells(ws, st, ctx.dataset, (row, 2), &IND_WIDTHS, f)?;
+        ws.write_string_with_format(row, 12, &f.provincia, &st.text)?;
+        ws.write_string_with_format(row, 13, &f.proceso, &st.text)?;
+        ws.write_string_with_format(row, 14, &f.objetivo, &st.text)?;
         let l = l
             .max(super::lines(&f.unidad, w[1]))
-            .max(super::lines(&f.objetivo, w[4]));
+            .max(super::lines(&f.objetivo, w[14]));
         ws.set_row_height(row, height(l))?;
         row += 1;
     }
-    ws.autofilter(0, 0, row.saturating_sub(1).max(1), h.len() as u16 - 1)?;
+    let last = row.saturating_sub(1).max(1);
+    ws.autofilter(0, 0, last, h.len() as u16 - 1)?;
+    ws.set_print_area(0, 0, last, IND_PRINTED - 1)?;
     Ok(())
 }
 
@@ -137,7 +160,7 @@ fn por_unidad(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result<()
     ws.set_name("Por unidad")?;
     let mut h = vec!["Unidad", "Proceso", "Provincia"];
     h.extend(RESUMEN_HEADERS);
-    let mut w = vec![44.0, 18.0, 14.0];
+    let mut w = vec![32.0, 13.0, 11.0];
     w.extend(RESUMEN_WIDTHS);
     tables::widths(ws, &w)?;
     let mut row = tables::header_row(ws, st, 0, &h, &w)?;
@@ -146,9 +169,13 @@ fn por_unidad(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result<()
     for (u, r) in ctx.dataset.unidades.iter().zip(&ctx.informe.por_unidad) {
         ws.write_string_with_format(row, 0, &u.nombre, &st.text)?;
         ws.write_string_with_format(row, 1, u.proceso.nombre(), &st.text)?;
-        ws.write_string_with_format(row, 2, u.provincia.map_or("", |p| p.nombre()), &st.text)?;
+        let provincia = u.provincia.map_or("", |p| p.nombre());
+        ws.write_string_with_format(row, 2, provincia, &st.text)?;
         tables::resumen_cells(ws, st, ctx.config, row, 3, r)?;
-        ws.set_row_height(row, height(super::lines(&u.nombre, w[0])))?;
+        let l = super::lines(&u.nombre, w[0])
+            .max(super::lines(u.proceso.nombre(), w[1]))
+            .max(super::lines(provincia, w[2]));
+        ws.set_row_height(row, height(l))?;
         row += 1;
     }
     ws.autofilter(0, 0, row.saturating_sub(1).max(1), h.len() as u16 - 1)?;
@@ -185,7 +212,7 @@ fn presupuesto(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result<(
     ws.set_name("Presupuesto")?;
     let mut h = vec!["Unidad", "Provincia"];
     h.extend(PRESUPUESTO_HEADERS);
-    let mut w = vec![44.0, 14.0];
+    let mut w = vec![32.0, 11.0];
     w.extend(PRESUPUESTO_WIDTHS);
     tables::widths(ws, &w)?;
     let mut row = tables::header_row(ws, st, 0, &h, &w)?;
@@ -198,9 +225,12 @@ fn presupuesto(ws: &mut Worksheet, ctx: &RenderContext, st: &Styles) -> Result<(
         .zip(&ctx.informe.presupuesto.por_unidad)
     {
         let Some(p) = p else { continue };
+        let provincia = u.provincia.map_or("", |p| p.nombre());
         ws.write_string_with_format(row, 0, &u.nombre, &st.text)?;
-        ws.write_string_with_format(row, 1, u.provincia.map_or("", |p| p.nombre()), &st.text)?;
+        ws.write_string_with_format(row, 1, provincia, &st.text)?;
         tables::presupuesto_cells(ws, st, row, 2, p)?;
+        let l = super::lines(&u.nombre, w[0]).max(super::lines(provincia, w[1]));
+        ws.set_row_height(row, height(l))?;
         row += 1;
     }
     if let Some(p) = &ctx.informe.presupuesto.institucion {

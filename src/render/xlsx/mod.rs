@@ -5,6 +5,7 @@
 pub(crate) mod a4;
 pub(crate) mod cambios;
 pub(crate) mod cumplimiento;
+mod paginas;
 pub(crate) mod provincia;
 pub(crate) mod rendicion;
 mod tables;
@@ -83,16 +84,25 @@ pub(crate) fn finish(mut wb: Workbook, path: String) -> Result<OutputFile, Error
     Ok(OutputFile { path, bytes })
 }
 
-/// Landscape A4, fitted to the page width, header rows repeated, page numbers.
+/// Landscape A4, fitted to the page width, rows `0..=repeat_to` repeated on
+/// every page, page numbers; the geometry [`paginas`] counts pages with.
 pub(crate) fn print_setup(
     ws: &mut Worksheet,
     repeat_to: u32,
     footer_left: &str,
 ) -> Result<(), XlsxError> {
+    use paginas::{MARGIN_FOOTER, MARGIN_SIDE, MARGIN_TOP};
     ws.set_landscape();
     ws.set_paper_size(9);
     ws.set_print_fit_to_pages(1, 0);
-    ws.set_margins(0.4, 0.4, 0.5, 0.5, 0.3, 0.3);
+    ws.set_margins(
+        MARGIN_SIDE,
+        MARGIN_SIDE,
+        MARGIN_TOP,
+        MARGIN_TOP,
+        MARGIN_FOOTER,
+        MARGIN_FOOTER,
+    );
     ws.set_repeat_rows(0, repeat_to)?;
     let left = footer_left.replace('&', "&&");
     ws.set_footer(format!("&L&8{left}&R&8Página &P de &N"));
@@ -243,7 +253,21 @@ pub(crate) fn semaforo_colors(s: Semaforo) -> (u32, u32) {
 /// Lines a text needs in a column `width` characters wide (greedy word
 /// wrap; a 10-point font fits about 1.3 characters per width unit).
 pub(crate) fn lines(text: &str, width: f64) -> usize {
-    let per_line = ((width * 1.3) as usize).max(4);
+    lines_at(text, width, 1.3)
+}
+
+/// Characters per width unit of bold capitals (the labels of the matrix
+/// footer): wider than running text, and wider still in the fonts that
+/// stand in for Calibri where it is missing.
+pub(crate) const BOLD_CAPS: f64 = 1.0;
+
+/// Characters per width unit of bold running text (column headers).
+pub(crate) const BOLD: f64 = 1.15;
+
+/// Lines a text needs in a column `width` characters wide at `per_unit`
+/// characters per width unit.
+pub(crate) fn lines_at(text: &str, width: f64, per_unit: f64) -> usize {
+    let per_line = ((width * per_unit) as usize).max(4);
     let mut n = 0;
     for para in text.split('\n') {
         let mut used = 0usize;
@@ -316,6 +340,22 @@ mod tests {
             1
         );
         assert_eq!(lines(&"x".repeat(52), 10.0), 4);
+    }
+
+    #[test]
+    fn footer_labels_are_counted_as_bold_capitals() {
+        // Over columns A–C of the matrix (78 characters): the IESS link label
+        // takes two lines, the e-mail label (83 characters) too.
+        let link = "LINK PARA DESCARGAR EL REPORTE DEL INSTITUTO ECUATORIANO DE SEGURIDAD SOCIAL POR RESULTADOS (IESSPR)";
+        assert_eq!(lines(link, 78.0), 1);
+        assert_eq!(lines_at(link, 78.0, BOLD_CAPS), 2);
+        let correo =
+            "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:";
+        assert_eq!(lines_at(correo, 78.0, BOLD_CAPS), 2);
+        assert_eq!(
+            lines_at("FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:", 78.0, BOLD_CAPS),
+            1
+        );
     }
 
     #[test]

@@ -150,7 +150,14 @@ fn indicadores(
             let first = row;
             let mut need = Vec::with_capacity(grupo.len());
             for f in &grupo {
-                need.push(tables::indicador_cells(ws, st, ctx.dataset, row, 1, f)?);
+                need.push(tables::indicador_cells(
+                    ws,
+                    st,
+                    ctx.dataset,
+                    (row, 1),
+                    &INDICADOR_WIDTHS,
+                    f,
+                )?);
                 row += 1;
             }
             if grupo.len() > 1 {

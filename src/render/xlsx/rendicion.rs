@@ -33,7 +33,8 @@ pub(crate) fn libro(
     }
     let ws = wb.add_worksheet();
     ws.set_name("Avisos").map_err(&e)?;
-    super::tables::avisos(ws, &st, avisos).map_err(&e)?;
+    let footer = format!("{} — {title}", ctx.config.institucion.siglas);
+    super::tables::avisos(ws, &st, avisos, &footer).map_err(&e)?;
     finish(wb, path)
 }
 

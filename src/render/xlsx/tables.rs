@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Styles, cell_number, cell_pct, height, lines};
+use super::{BOLD, Styles, cell_number, cell_pct, height, lines, lines_at};
 use crate::compute::{FilaPresupuesto, Resumen, rules};
 use crate::config::Config;
 use crate::error::Warning;
@@ -21,7 +21,7 @@ pub(super) fn header_row(
     let mut l = 1;
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(row, c as u16, *h, &st.header)?;
-        l = l.max(lines(h, widths.get(c).copied().unwrap_or(12.0)));
+        l = l.max(lines_at(h, widths.get(c).copied().unwrap_or(12.0), BOLD));
     }
     ws.set_row_height(row, height(l) + 2.0)?;
     Ok(row + 1)
@@ -49,9 +49,9 @@ pub(super) const RESUMEN_HEADERS: [&str; 10] = [
     "Sin meta numérica",
 ];
 
-/// Column widths of a summary table after its name column.
-pub(super) const RESUMEN_WIDTHS: [f64; 10] =
-    [11.0, 11.0, 13.0, 11.0, 8.0, 9.0, 8.0, 10.0, 10.0, 10.0];
+/// Column widths of a summary table after its name column (narrow, so that
+/// a sheet of units prints at 7 points or more on A4 landscape).
+pub(super) const RESUMEN_WIDTHS: [f64; 10] = [11.0, 10.0, 12.0, 9.0, 7.0, 9.0, 7.0, 9.0, 9.0, 9.0];
 
 /// Writes the summary columns of one group starting at `col`.
 pub(super) fn resumen_cells(
@@ -107,13 +107,14 @@ pub(super) const INDICADOR_HEADERS: [&str; 10] = [
 pub(super) const INDICADOR_WIDTHS: [f64; 10] =
     [16.0, 48.0, 10.0, 15.0, 15.0, 13.0, 10.0, 13.0, 30.0, 28.0];
 
-/// Writes one indicator's columns starting at `col`; returns the lines it needs.
+/// Writes one indicator's columns starting at `col`; returns the lines it
+/// needs in columns of `widths`.
 pub(super) fn indicador_cells(
     ws: &mut Worksheet,
     st: &mut Styles,
     ds: &Dataset,
-    row: u32,
-    col: u16,
+    (row, col): (u32, u16),
+    widths: &[f64; 10],
     f: &FilaIndicador,
 ) -> Result<usize, XlsxError> {
     let medida = ds.indicadores[f.indicador].medida;
@@ -157,11 +158,11 @@ pub(super) fn indicador_cells(
     ws.write_string_with_format(row, col + 8, &f.observacion, &st.text)?;
     ws.write_string_with_format(row, col + 9, &f.medio_verificacion, &st.text)?;
     Ok([
-        lines(&f.codigo, INDICADOR_WIDTHS[0]),
-        lines(&f.nombre, INDICADOR_WIDTHS[1]),
-        lines(&estado, INDICADOR_WIDTHS[7]),
-        lines(&f.observacion, INDICADOR_WIDTHS[8]),
-        lines(&f.medio_verificacion, INDICADOR_WIDTHS[9]),
+        lines(&f.codigo, widths[0]),
+        lines(&f.nombre, widths[1]),
+        lines(&estado, widths[7]),
+        lines(&f.observacion, widths[8]),
+        lines(&f.medio_verificacion, widths[9]),
     ]
     .into_iter()
     .max()
@@ -178,7 +179,7 @@ pub(super) const PRESUPUESTO_HEADERS: [&str; 7] = [
     "Total devengado",
     "% Ejecución",
 ];
-pub(super) const PRESUPUESTO_WIDTHS: [f64; 7] = [17.0, 17.0, 17.0, 17.0, 18.0, 18.0, 11.0];
+pub(super) const PRESUPUESTO_WIDTHS: [f64; 7] = [16.0, 16.0, 16.0, 16.0, 17.0, 17.0, 10.0];
 
 /// Writes one budget row's columns starting at `col`.
 pub(super) fn presupuesto_cells(
@@ -208,13 +209,21 @@ pub(super) fn presupuesto_cells(
     Ok(())
 }
 
-/// The warnings sheet: kind, file, sheet, row, column, message.
-pub(super) fn avisos(ws: &mut Worksheet, st: &Styles, avisos: &[Warning]) -> Result<(), XlsxError> {
+/// The warnings sheet: kind, file, sheet, row, column, message; printed
+/// across one page with the header row on each, `footer` at the foot.
+pub(super) fn avisos(
+    ws: &mut Worksheet,
+    st: &Styles,
+    avisos: &[Warning],
+    footer: &str,
+) -> Result<(), XlsxError> {
     const H: [&str; 6] = ["Tipo", "Archivo", "Hoja", "Fila", "Columna", "Aviso"];
-    const W: [f64; 6] = [20.0, 18.0, 14.0, 7.0, 22.0, 90.0];
+    // Narrow enough to print at 7 points or more on A4.
+    const W: [f64; 6] = [20.0, 16.0, 12.0, 7.0, 18.0, 78.0];
     widths(ws, &W)?;
     let mut row = header_row(ws, st, 0, &H, &W)?;
     ws.set_freeze_panes(1, 0)?;
+    super::print_setup(ws, 0, footer)?;
     for a in avisos {
         let loc = &a.location;
         ws.write_string_with_format(row, 0, &a.kind, &st.text)?;

@@ -1,5 +1,9 @@
-//! Starter inputs: a documented `lotaip.toml` and empty workbooks whose
-//! header rows are exactly the columns of the data contract.
+//! Starter inputs: a documented `lotaip.toml`, the workbooks of the data
+//! (header rows that are exactly the columns of the data contract, a note on
+//! each, drop-down lists, an example row) and the accountability answers.
+
+mod datos;
+mod notas;
 
 use std::path::{Path, PathBuf};
 
@@ -58,7 +62,7 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
             skipped.push(path);
             continue;
         }
-        let bytes = header_workbook(schema.kind, &columns)
+        let bytes = datos::workbook(schema.kind, &columns)
             .map_err(crate::render::xlsx::xerr(&path.display().to_string()))?;
         std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))?;
         written.push(path);
@@ -112,22 +116,6 @@ fn rendicion_workbook() -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
         ws.write_string_with_format(0, c as u16, *h, &bold)?;
         ws.set_column_width(c as u16, if c == 3 { 80.0 } else { 30.0 })?;
     }
-    wb.save_to_buffer()
-}
-
-fn header_workbook(sheet: &str, columns: &[&str]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-    let mut wb = Workbook::new();
-    let props = rust_xlsxwriter::DocProperties::new()
-        .set_creation_datetime(&rust_xlsxwriter::ExcelDateTime::from_ymd(2025, 1, 1)?);
-    wb.set_properties(&props);
-    let ws = wb.add_worksheet();
-    ws.set_name(sheet)?;
-    let bold = Format::new().set_bold();
-    for (c, name) in columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *name, &bold)?;
-        ws.set_column_width(c as u16, (name.len() as f64 + 4.0).max(10.0))?;
-    }
-    ws.set_freeze_panes(1, 0)?;
     wb.save_to_buffer()
 }
 
