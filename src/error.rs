@@ -100,6 +100,7 @@ pub struct Warning {
 pub const TIPOS_DE_AVISO: &[&str] = &[
     "devengado mayor al codificado",
     "enlace sin https",
+    "fila de ejemplo",
     "fila repetida",
     "hoja ignorada",
     "indicador por código",

@@ -515,7 +515,13 @@ fn starter_folder() -> tempfile::TempDir {
 #[test]
 fn validar_reads_a_starter_folder_and_skips_its_example_rows() {
     let dir = starter_folder();
-    let o = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
+    let o = lotaip(&[
+        "validar",
+        "--entrada",
+        dir.path().to_str().unwrap(),
+        "--periodo",
+        "2025-03",
+    ]);
     let (out, err) = texts(&o);
     // The example is not data: the one problem is that there are no metas yet.
     assert_eq!(o.status.code(), Some(1), "{out}{err}");
