@@ -9,7 +9,7 @@ use lotaip::model::Periodo;
 
 const TEMPLATE: &str =
     "{name} {version}\n{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
-const SUB_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}\n{after-help}";
+const SUB_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}{after-help}";
 
 /// Generates the LOTAIP publications from planned goals and results.
 #[derive(Debug, Parser)]
@@ -23,7 +23,7 @@ const SUB_TEMPLATE: &str = "{about-with-newline}\nUso: {usage}\n\n{all-args}\n{a
     disable_help_subcommand = true,
     subcommand_help_heading = "Comandos",
     subcommand_value_name = "COMANDO",
-    after_help = "Códigos de salida: 0 correcto, 1 entradas con errores (o, en verificar, una publicación que no coincide con su manifiesto), 2 uso incorrecto, 3 fallo al escribir la salida (o carpeta de salida bloqueada por otra ejecución)."
+    after_help = "Ayuda de un comando, con ejemplos: lotaip help <COMANDO> (o lotaip <COMANDO> --help).\nCódigos de salida: 0 correcto, 1 entradas con errores (o, en verificar, una publicación que no coincide con su manifiesto), 2 uso incorrecto, 3 fallo al escribir la salida (o carpeta de salida bloqueada por otra ejecución)."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -39,25 +39,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Genera la publicación de un mes: la matriz de metas y objetivos (XLSX y PDF), sus archivos CSV para el Portal Nacional de Transparencia, cumplimiento, un PDF y un XLSX por provincia, index.html y manifest.json.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip generar --periodo <AAAA-MM> [OPCIONES]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip generar --periodo <AAAA-MM> [OPCIONES]", after_help = "Ejemplos:\n  lotaip generar --periodo 2025-06\n  lotaip generar --periodo 2025-06 --entrada /srv/lotaip/inputs --salida /var/www/transparencia\n  lotaip generar --periodo 2025-06 --fecha 05/07/2025 --espera 600")]
     Generar(Generar),
     /// Genera el informe anual de rendición de cuentas (formulario del CPCCS) de la institución y de cada provincia o unidad que rinde cuentas por separado.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip rendicion --anio <AAAA> [OPCIONES]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip rendicion --anio <AAAA> [OPCIONES]", after_help = "Ejemplos:\n  lotaip rendicion --anio 2025\n  lotaip rendicion --anio 2025 --fecha 31/03/2026 --salida /var/www/transparencia")]
     Rendicion(Rendicion),
     /// Revisa las entradas y las plantillas sin escribir nada.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip validar [OPCIONES]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip validar [OPCIONES]", after_help = "Ejemplos:\n  lotaip validar\n  lotaip validar --periodo 2025-06 --entrada /srv/lotaip/inputs")]
     Validar(Validar),
     /// Escribe entradas iniciales: lotaip.toml y libros vacíos con los encabezados correctos.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip iniciar [CARPETA]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip iniciar [CARPETA]", after_help = "Ejemplos:\n  lotaip iniciar\n  lotaip iniciar /srv/lotaip/inputs")]
     Iniciar(Iniciar),
     /// Copia las plantillas predeterminadas a una carpeta para personalizarlas.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip plantillas [--destino <CARPETA>]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip plantillas [--destino <CARPETA>]", after_help = "Ejemplos:\n  lotaip plantillas\n  lotaip plantillas --destino /srv/lotaip/inputs/plantillas")]
     Plantillas(Plantillas),
     /// Comprueba una carpeta publicada contra su manifest.json: archivos que faltan, sobran o cambiaron.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip verificar <CARPETA> [--entrada <CARPETA>]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip verificar <CARPETA> [--entrada <CARPETA>]", after_help = "Ejemplos:\n  lotaip verificar outputs/2025-06\n  lotaip verificar outputs/2025-06 --entrada inputs")]
     Verificar(Verificar),
     /// Revisa los archivos de un numeral para el Portal Nacional de Transparencia (los de una publicación o hechos a mano) contra los criterios que se juzgan sin conexión: contenido completo, datos abiertos, enlaces y plazo.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip revisar <CARPETA> [--hoy <DD/MM/AAAA>]")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip revisar <CARPETA> [--hoy <DD/MM/AAAA>]", after_help = "Ejemplos:\n  lotaip revisar outputs/2025-06\n  lotaip revisar outputs/2025-06 --hoy 10/07/2025\n  lotaip revisar ~/Descargas/numeral-1.3")]
     Revisar(Revisar),
 }
 
@@ -249,8 +249,9 @@ fn parse_fecha(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("«{s}» no es una fecha DD/MM/AAAA"))
 }
 
-/// Puts clap's usage errors into Spanish.
-pub fn usage_error(e: &clap::Error) -> String {
+/// Puts clap's usage errors into Spanish; `comando` is the subcommand
+/// being parsed, whose help the message points to.
+pub fn usage_error(e: &clap::Error, comando: Option<&str>) -> String {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     let ctx = |k: ContextKind| match e.get(k) {
         Some(ContextValue::String(s)) => s.clone(),
@@ -258,11 +259,23 @@ pub fn usage_error(e: &clap::Error) -> String {
         _ => String::new(),
     };
     let arg = ctx(ContextKind::InvalidArg);
+    let sugerencia = |kind: ContextKind| {
+        let s = ctx(kind);
+        if s.is_empty() {
+            String::new()
+        } else {
+            format!("; ¿quiso decir «{s}»?")
+        }
+    };
     let msg = match e.kind() {
-        ErrorKind::UnknownArgument => format!("argumento desconocido «{arg}»"),
+        ErrorKind::UnknownArgument => format!(
+            "argumento desconocido «{arg}»{}",
+            sugerencia(ContextKind::SuggestedArg)
+        ),
         ErrorKind::InvalidSubcommand => format!(
-            "comando desconocido «{}»; los comandos son generar, rendicion, validar, verificar, revisar, iniciar y plantillas",
-            ctx(ContextKind::InvalidSubcommand)
+            "comando desconocido «{}»{}; los comandos son generar, rendicion, validar, verificar, revisar, iniciar y plantillas",
+            ctx(ContextKind::InvalidSubcommand),
+            sugerencia(ContextKind::SuggestedSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => format!("falta el argumento obligatorio {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
@@ -273,6 +286,9 @@ pub fn usage_error(e: &clap::Error) -> String {
             let value = ctx(ContextKind::InvalidValue);
             let valid = ctx(ContextKind::ValidValue);
             let why = e.source().map(|s| s.to_string()).unwrap_or_default();
+            if value.trim().is_empty() {
+                return con_ayuda(&format!("falta el valor de {arg}"), comando);
+            }
             let mut m = format!("valor no válido «{value}» para {arg}");
             if !valid.is_empty() {
                 m.push_str(&format!("; valores posibles: {valid}"));
@@ -288,7 +304,35 @@ pub fn usage_error(e: &clap::Error) -> String {
         ErrorKind::TooManyValues | ErrorKind::NoEquals => format!("uso incorrecto de {arg}"),
         _ => e.to_string(),
     };
-    format!("error: {msg}\nPara más información, use «lotaip --help».")
+    con_ayuda(&msg, comando)
+}
+
+/// The message and where to read more: the subcommand's help when there is one.
+fn con_ayuda(msg: &str, comando: Option<&str>) -> String {
+    match comando {
+        Some(c) => format!("error: {msg}\nPara más información, use «lotaip {c} --help»."),
+        None => format!("error: {msg}\nPara más información, use «lotaip --help»."),
+    }
+}
+
+/// The names of the commands, as written on the command line.
+pub const COMANDOS: [&str; 7] = [
+    "generar",
+    "rendicion",
+    "validar",
+    "verificar",
+    "revisar",
+    "iniciar",
+    "plantillas",
+];
+
+/// `lotaip help [COMANDO]` (or `ayuda`) as `lotaip [COMANDO] --help`.
+pub fn ayuda_como_opcion(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.get(1).is_some_and(|a| a == "help" || a == "ayuda") {
+        args.remove(1);
+        args.insert(args.len().min(2), "--help".into());
+    }
+    args
 }
 
 use std::error::Error as _;

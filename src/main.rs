@@ -90,7 +90,13 @@ fn main() -> ExitCode {
     {
         lotaip::memory::set_limit(mib.saturating_mul(1 << 20));
     }
-    let args = match cli::Cli::try_parse() {
+    let argv = cli::ayuda_como_opcion(std::env::args_os().collect());
+    // The subcommand being parsed, for the help an error points to.
+    let comando = argv
+        .iter()
+        .skip(1)
+        .find_map(|a| cli::COMANDOS.iter().find(|c| a == **c).copied());
+    let args = match cli::Cli::try_parse_from(&argv) {
         Ok(a) => a,
         Err(e) => {
             use clap::error::ErrorKind;
@@ -100,7 +106,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 _ => {
-                    say_err!("{}", cli::usage_error(&e));
+                    say_err!("{}", cli::usage_error(&e, comando));
                     ExitCode::from(2)
                 }
             };

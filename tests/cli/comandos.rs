@@ -112,6 +112,7 @@ fn every_command_help_is_in_spanish() {
         "rendicion",
         "validar",
         "verificar",
+        "revisar",
         "iniciar",
         "plantillas",
     ] {
@@ -121,5 +122,41 @@ fn every_command_help_is_in_spanish() {
         for english in ["Usage:", "Arguments:", "Options:"] {
             assert!(!stdout.contains(english), "{cmd} --help: {stdout}");
         }
+        // Each help ends with examples of the command itself.
+        let ejemplos = stdout
+            .split_once("Ejemplos:\n")
+            .unwrap_or_else(|| panic!("{cmd} --help has no examples: {stdout}"))
+            .1;
+        assert!(
+            ejemplos
+                .lines()
+                .all(|l| l.starts_with(&format!("  lotaip {cmd}"))),
+            "{cmd}: {ejemplos}"
+        );
+        // `lotaip help <cmd>` is the same page.
+        let o = lotaip(&["help", cmd]);
+        assert!(o.status.success());
+        assert_eq!(texts(&o).0, stdout, "lotaip help {cmd}");
     }
+}
+
+#[test]
+fn usage_errors_point_to_the_commands_help_and_suggest_the_closest() {
+    let err = |args: &[&str]| {
+        let o = lotaip(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        texts(&o).1
+    };
+    let e = err(&["generar", "--salidas", "x"]);
+    assert!(
+        e.contains("argumento desconocido «--salidas»; ¿quiso decir «--salida»?"),
+        "{e}"
+    );
+    assert!(e.contains("use «lotaip generar --help»"), "{e}");
+    let e = err(&["generar", "--periodo"]);
+    assert!(e.contains("falta el valor de --periodo"), "{e}");
+    assert!(!e.contains("«»"), "{e}");
+    let e = err(&["generr"]);
+    assert!(e.contains("¿quiso decir «generar»?"), "{e}");
+    assert!(e.contains("use «lotaip --help»"), "{e}");
 }
