@@ -179,6 +179,7 @@ fn produce(tpl: &str, out: &str) -> bool {
 /// |---|---|
 /// | `num` | right aligned |
 /// | `centro` | centred |
+/// | `lectura` | 9,5 pt instead of 8: the rows a director reads |
 /// | `pequeno` | 7 pt instead of 8 |
 /// | `gris` | very light grey fill |
 /// | `seccion` | bold, light grey fill, kept with the next row |
@@ -198,6 +199,13 @@ fn estilo() -> &'static Stylesheet {
             .chart("grafico")
             .right("right")
             .threshold_word("Umbral")
+            .class(
+                "lectura",
+                ClassStyle {
+                    size: Some(9.5),
+                    ..c()
+                },
+            )
             .class(
                 "pequeno",
                 ClassStyle {

@@ -384,3 +384,43 @@ fn pdf_reports_carry_their_text_accents_and_figures() {
         pdftotext(&dir.join("provincias/los-rios_2025-06.pdf")).contains("Provincia de Los Ríos")
     );
 }
+
+/// Printed in black and white or read by a colour-blind director, the
+/// province report still says each row's semáforo in words, and a row
+/// without a result says so instead of showing an empty coloured cell.
+#[test]
+fn the_province_report_writes_the_colour_and_sin_reporte_in_words() {
+    let dir = variant_of(
+        "basico",
+        "resultados.csv",
+        "Dirección Provincial Azuay;DP-1;;2025-06;1.500.000,00;;\n",
+        "",
+    );
+    let (out, o) = generar(dir.path(), "2025-06");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let text = pdftotext(&out.path().join("2025-06/provincias/azuay_2025-06.pdf"));
+    let row = |code: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(code))
+            .unwrap_or_else(|| panic!("{code} not in {text}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        row("DP-2 Porcentaje").ends_with("84,71 % amarillo"),
+        "{}",
+        row("DP-2")
+    );
+    // Real, cumplimiento and estado; the colour may wrap onto the next line.
+    assert!(
+        row("DP-1 Monto").ends_with("$ 2.000.000,00 sin reporte sin reporte sin reporte"),
+        "{}",
+        row("DP-1")
+    );
+    let after: String = text
+        .split_once("DP-1 Monto")
+        .map(|(_, rest)| rest.lines().take(2).collect())
+        .unwrap_or_default();
+    assert!(after.contains("(rojo)"), "{after}");
+}
