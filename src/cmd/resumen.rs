@@ -52,6 +52,13 @@ pub fn imprimir(hecho: &MesPublicado) {
         dir.join(lotaip::publish::MANIFEST).display(),
         dir.display()
     );
+    if let Some(root) = dir.parent() {
+        say!(
+            "Todas las publicaciones: {} (el último mes siempre en {})",
+            root.join("index.html").display(),
+            root.join("ultimo").join("index.html").display()
+        );
+    }
     avisos(
         &informe.avisos,
         "; el detalle está en la hoja «Avisos» del libro de cumplimiento",
