@@ -49,6 +49,9 @@ pub fn execute(a: &Rendicion) -> Result<(), Error> {
     for f in &r.archivos {
         say!("  {}", f.path);
     }
+    if let Some(why) = &r.portada {
+        say!("Página de todas las publicaciones: {why}");
+    }
     resumen::avisos(
         &r.avisos,
         "; el detalle está en la hoja «Avisos» de cada libro",

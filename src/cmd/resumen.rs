@@ -19,6 +19,7 @@ pub fn imprimir(hecho: &MesPublicado) {
         cambios,
         publicado,
         archivos: files,
+        portada,
     } = hecho;
     let (config, ds) = (&cargado.config, &cargado.dataset);
     let dir = &publicado.dir;
@@ -52,12 +53,14 @@ pub fn imprimir(hecho: &MesPublicado) {
         dir.join(lotaip::publish::MANIFEST).display(),
         dir.display()
     );
-    if let Some(root) = dir.parent() {
-        say!(
+    match (portada, dir.parent()) {
+        (Some(why), _) => say!("Página de todas las publicaciones: {why}"),
+        (None, Some(root)) => say!(
             "Todas las publicaciones: {} (el último mes siempre en {})",
             root.join("index.html").display(),
             root.join("ultimo").join("index.html").display()
-        );
+        ),
+        _ => {}
     }
     avisos(
         &informe.avisos,

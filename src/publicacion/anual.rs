@@ -31,6 +31,8 @@ pub struct AnioPublicado {
     pub publicado: Publicado,
     pub archivos: Vec<OutputFile>,
     pub avisos: Vec<Warning>,
+    /// Why the output root's own pages were left alone, when they were.
+    pub portada: Option<String>,
 }
 
 /// Publishes the year's reports of the institution and of every province or
@@ -75,13 +77,14 @@ pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
     let lock = Lock::acquire(root, a.salida.espera)?;
     let raiz = super::pagina_raiz(root, &cargado, &name, &manifest, &archivos)?;
     let publicado = publish::publish(&lock, &name, inicio, &archivos, manifest, &mut |_| {})?;
-    publish::raiz::escribir(root, &raiz)?;
+    let portada = publish::raiz::escribir(root, &raiz)?;
     Ok(AnioPublicado {
         cargado,
         entidades,
         publicado,
         archivos,
         avisos,
+        portada,
     })
 }
 

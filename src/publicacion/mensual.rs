@@ -32,6 +32,9 @@ pub struct MesPublicado {
     pub publicado: Publicado,
     /// The files published, the manifest aside.
     pub archivos: Vec<OutputFile>,
+    /// Why the output root's own pages were left alone, when they were
+    /// (an `index.html` lotaip did not write).
+    pub portada: Option<String>,
 }
 
 /// Publishes the month. Nothing is written unless everything was read,
@@ -85,13 +88,14 @@ pub fn mensual(
             avance(Etapa::Paso(paso));
         }
     })?;
-    publish::raiz::escribir(root, &raiz)?;
+    let portada = publish::raiz::escribir(root, &raiz)?;
     Ok(MesPublicado {
         cargado,
         informe,
         cambios,
         publicado,
         archivos,
+        portada,
     })
 }
 

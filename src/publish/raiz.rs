@@ -102,10 +102,52 @@ fn tipo_de(carpeta: &str) -> Option<Tipo> {
     (p.to_string() == carpeta).then_some(Tipo::Mes(p))
 }
 
+/// The record of what the root's page is: `index.html` and its SHA-256,
+/// the page being written first, then the one it replaces (a run stopped
+/// between the two renames leaves either). Only pages that lotaip wrote and nobody changed since are
+/// replaced: an institution's own `index.html` in its web root is never
+/// overwritten.
+pub(crate) const MARCA: &str = ".lotaip-portada";
+
+/// Why the root's pages were left alone, when they were.
+fn ajeno(root: &Path) -> Option<String> {
+    let indice = root.join(INDICE);
+    let ultimo = root.join(ULTIMO);
+    let marca = std::fs::read_to_string(root.join(MARCA)).ok();
+    let existe = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    if existe(&indice) {
+        let nuestro = crate::fs::read_regular_nofollow(&indice, 64 << 20)
+            .ok()
+            .zip(marca.as_deref())
+            .is_some_and(|(bytes, m)| {
+                let linea = format!("{INDICE} {}", super::sha256_hex(&bytes));
+                m.lines().any(|l| l.trim() == linea)
+            });
+        if !nuestro {
+            return Some(format!(
+                "{} no es la página que escribió lotaip (o se cambió a mano): no se reemplaza; muévala para que lotaip escriba allí la página de todas las publicaciones",
+                indice.display()
+            ));
+        }
+    }
+    if existe(&ultimo) && marca.is_none() {
+        return Some(format!(
+            "{} no es la carpeta que escribe lotaip: no se reemplaza; muévala para que lotaip escriba allí las direcciones del último mes",
+            ultimo.display()
+        ));
+    }
+    None
+}
+
 /// Writes the root's pages: `index.html` replaced in one rename, and the
 /// `ultimo/` folder swapped in as a publication is. Call it with the root's
-/// lock held. `files` are `index.html` and files under `ultimo/`.
-pub(crate) fn escribir(root: &Path, files: &[OutputFile]) -> Result<(), Error> {
+/// lock held. `files` are `index.html` and files under `ultimo/`. Pages
+/// that lotaip did not write are left alone: the reason is returned, to be
+/// shown, and the publication stands.
+pub(crate) fn escribir(root: &Path, files: &[OutputFile]) -> Result<Option<String>, Error> {
+    if let Some(why) = ajeno(root) {
+        return Ok(Some(why));
+    }
     let (indice, ultimo): (Vec<&OutputFile>, Vec<&OutputFile>) =
         files.iter().partition(|f| f.path == INDICE);
     let ultimo: Vec<OutputFile> = ultimo
@@ -129,28 +171,34 @@ pub(crate) fn escribir(root: &Path, files: &[OutputFile]) -> Result<(), Error> {
         swap::swap_in(root, ULTIMO)?;
     }
     if let Some(f) = indice.first() {
-        let target = root.join(INDICE);
-        if std::fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
-            return Err(Error::Salida {
-                path: target,
-                detalle: "es una carpeta; lotaip escribe allí la página de todas las publicaciones: muévala".into(),
-            });
+        // The record names the new page and the one on disk, so that a run
+        // stopped between the two renames leaves a page the record names.
+        let mut marca = format!("{INDICE} {}\n", super::sha256_hex(&f.bytes));
+        if let Ok(actual) = crate::fs::read_regular_nofollow(&root.join(INDICE), 64 << 20) {
+            marca.push_str(&format!("{INDICE} {}\n", super::sha256_hex(&actual)));
         }
-        let tmp = root.join(swap::temp_name(INDICE));
-        crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
-        let written = std::fs::File::create_new(&tmp).and_then(|mut out| {
-            use std::io::Write;
-            out.write_all(&f.bytes)?;
-            out.sync_all()
-        });
-        if let Err(e) = written {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(Error::output(&tmp, e));
-        }
-        std::fs::rename(&tmp, &target).map_err(|e| Error::output(&target, e))?;
-        swap::sync_dir(root)?;
+        escribir_archivo(root, MARCA, marca.as_bytes())?;
+        escribir_archivo(root, INDICE, &f.bytes)?;
     }
-    Ok(())
+    Ok(None)
+}
+
+/// `<root>/<name>` replaced in one rename, synced.
+fn escribir_archivo(root: &Path, name: &str, bytes: &[u8]) -> Result<(), Error> {
+    let target = root.join(name);
+    let tmp = root.join(swap::temp_name(name));
+    crate::fs::remove_any(&tmp).map_err(|e| Error::output(&tmp, e))?;
+    let written = std::fs::File::create_new(&tmp).and_then(|mut out| {
+        use std::io::Write;
+        out.write_all(bytes)?;
+        out.sync_all()
+    });
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::output(&tmp, e));
+    }
+    std::fs::rename(&tmp, &target).map_err(|e| Error::output(&target, e))?;
+    swap::sync_dir(root)
 }
 
 #[cfg(test)]

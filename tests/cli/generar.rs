@@ -10,6 +10,7 @@ fn writes_every_output_of_the_month() {
     assert_eq!(
         files_under(out.path()),
         vec![
+            ".lotaip-portada",
             ".lotaip.lock",
             "2025-06/cifras_2025-06.json",
             "2025-06/cumplimiento_2025-06.csv",

@@ -271,7 +271,7 @@ fn the_root_page_lists_every_month_and_ultimo_follows_the_latest() {
         .unwrap()
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n != ".lotaip.lock")
+        .filter(|n| n.starts_with('.') && n != ".lotaip.lock" && n != ".lotaip-portada")
         .collect();
     assert!(hidden.is_empty(), "{hidden:?}");
 }

@@ -121,12 +121,13 @@ fn kill_repeatedly(entrada: &Path, kills: usize, seed: u64) -> Outcomes {
             .iter()
             .filter(|n| !n.starts_with("2025-06/") && *n != ".lotaip.lock")
             // The root's own pages, written after the month.
-            .filter(|n| *n != "index.html" && !n.starts_with("ultimo/"))
+            .filter(|n| *n != "index.html" && *n != ".lotaip-portada" && !n.starts_with("ultimo/"))
             .collect();
         assert!(
             stray.iter().all(|n| n.starts_with(".2025-06.nuevo/")
                 || n.starts_with(".ultimo.nuevo/")
-                || *n == ".index.html.nuevo"),
+                || *n == ".index.html.nuevo"
+                || *n == "..lotaip-portada.nuevo"),
             "killed at «{stage}», unexpected files: {stray:?}"
         );
         if !stray.is_empty() {
@@ -141,6 +142,7 @@ fn kill_repeatedly(entrada: &Path, kills: usize, seed: u64) -> Outcomes {
         names.iter().all(|n| n.starts_with("2025-06/")
             || n.starts_with("ultimo/")
             || n == "index.html"
+            || n == ".lotaip-portada"
             || n == ".lotaip.lock"),
         "{names:?}"
     );

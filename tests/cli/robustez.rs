@@ -131,7 +131,13 @@ fn leftovers_with_reserved_names_do_not_block_the_next_run() {
     names.sort();
     assert_eq!(
         names,
-        vec![".lotaip.lock", "2025-06", "index.html", "ultimo"]
+        vec![
+            ".lotaip-portada",
+            ".lotaip.lock",
+            "2025-06",
+            "index.html",
+            "ultimo"
+        ]
     );
 }
 
@@ -283,4 +289,45 @@ fn a_run_past_its_memory_bound_stops_in_spanish_and_publishes_nothing() {
         "{stderr}"
     );
     assert!(files_under(out.path()).is_empty());
+}
+
+/// An institution's own `index.html` (or `ultimo/`) in the web root it
+/// publishes into is never overwritten: the month is published, the root's
+/// page is left alone and the summary says why.
+#[test]
+fn an_index_html_lotaip_did_not_write_is_left_alone() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(
+        out.path().join("index.html"),
+        "<html>portal de la institución</html>",
+    )
+    .unwrap();
+    let o = generar_en(&fixture("basico"), "2025-06", out.path(), &[]);
+    let (stdout, stderr) = texts(&o);
+    assert!(o.status.success(), "{stdout}{stderr}");
+    assert!(
+        stdout.contains("no es la página que escribió lotaip"),
+        "{stdout}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("index.html")).unwrap(),
+        "<html>portal de la institución</html>"
+    );
+    assert!(out.path().join("2025-06/index.html").is_file());
+    assert!(!out.path().join("ultimo").exists());
+    // A page lotaip wrote is replaced month after month, even after an edit
+    // is undone; an edited one is not.
+    let out = tempfile::tempdir().unwrap();
+    for periodo in ["2025-05", "2025-06"] {
+        let o = generar_en(&fixture("basico"), periodo, out.path(), &[]);
+        assert!(o.status.success(), "{:?}", texts(&o));
+        assert!(!texts(&o).0.contains("no es la página"));
+    }
+    let page = out.path().join("index.html");
+    let mut text = std::fs::read_to_string(&page).unwrap();
+    text.push_str("<!-- cambiado a mano -->");
+    std::fs::write(&page, &text).unwrap();
+    let o = generar_en(&fixture("basico"), "2025-06", out.path(), &[]);
+    assert!(texts(&o).0.contains("no es la página que escribió lotaip"));
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), text);
 }
