@@ -233,6 +233,20 @@ fn check_matrix_pages(ley_de_2004: bool) {
     assert!(!p.cuts(link - 1, last), "the footer is cut");
     // The link label (101 bold capitals over A–C) is given two lines.
     assert!(p.heights[&link] >= 29.0, "{}", p.heights[&link]);
+    // Under 2023 every page of the body starts with a unit's number and
+    // name (a unit taller than a page repeats them), or a section title;
+    // the 2004 layout keeps seed 002's one merge per unit.
+    if !ley_de_2004 {
+        for &b in p.breaks.iter().filter(|&&b| b < link - 1) {
+            assert!(
+                !text(&grid, b, 0).is_empty() && !text(&grid, b, 1).is_empty()
+                    || text(&grid, b, 0).starts_with("PROCESOS"),
+                "page starting at row {b}: «{}» «{}»",
+                text(&grid, b, 0),
+                text(&grid, b, 1)
+            );
+        }
+    }
 }
 
 #[test]

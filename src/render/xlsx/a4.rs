@@ -69,7 +69,11 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
     )?;
 
     // Each unit is a block kept on one page, its section title with the
-    // first unit of the section.
+    // first unit of the section. Under 2023 a unit taller than a page
+    // starts each page it continues on with its number and name again (its
+    // cells merged per page); the 2004 layout of seed 002 keeps one merge.
+    let repetir = cfg.publicacion.ley == crate::config::Ley::L2023;
+    let mut unidades: Vec<(u32, u32, usize, &String)> = Vec::new();
     let mut blocks = Vec::new();
     let mut row: u32 = 3;
     for seccion in &ctx.a4 {
@@ -106,8 +110,13 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
                 fit_merged(&mut need, o_first, o_last, lines(&obj.texto, WIDTHS[2]));
             }
             let last = first + n as u32 - 1;
-            merged_number(ws, first, last, unidad.numero, st)?;
-            merged(ws, first, last, 1, &unidad.nombre, st)?;
+            if repetir {
+                // Written once the page breaks are known.
+                unidades.push((first, last, unidad.numero, &unidad.nombre));
+            } else {
+                merged_number(ws, first, last, unidad.numero, st)?;
+                merged(ws, first, last, 1, &unidad.nombre, st)?;
+            }
             fit_merged(&mut need, 0, n - 1, lines(&unidad.nombre, WIDTHS[1]));
             for (k, l) in need.iter().enumerate() {
                 rows.set(ws, first + k as u32, height(*l))?;
@@ -137,6 +146,16 @@ fn write(ws: &mut Worksheet, ctx: &RenderContext, st: &mut Styles) -> Result<(),
     });
     let page = body_height(&WIDTHS, articulo + literal + height(1) + 4.0);
     let breaks = page_breaks(&blocks, |r| rows.get(r), page);
+    for (first, last, numero, nombre) in unidades {
+        let mut start = first;
+        for &b in breaks.iter().filter(|&&b| b > first && b <= last) {
+            merged_number(ws, start, b - 1, numero, st)?;
+            merged(ws, start, b - 1, 1, nombre, st)?;
+            start = b;
+        }
+        merged_number(ws, start, last, numero, st)?;
+        merged(ws, start, last, 1, nombre, st)?;
+    }
     ws.set_page_breaks(&breaks)?;
     Ok(())
 }
