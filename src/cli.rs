@@ -273,14 +273,14 @@ pub fn usage_error(e: &clap::Error, comando: Option<&str>) -> String {
             sugerencia(ContextKind::SuggestedArg)
         ),
         ErrorKind::InvalidSubcommand => format!(
-            "comando desconocido «{}»{}; los comandos son generar, rendicion, validar, verificar, revisar, iniciar y plantillas",
+            "comando desconocido «{}»{}; los comandos son {}",
             ctx(ContextKind::InvalidSubcommand),
-            sugerencia(ContextKind::SuggestedSubcommand)
+            sugerencia(ContextKind::SuggestedSubcommand),
+            enumeracion(&comandos(), "y")
         ),
         ErrorKind::MissingRequiredArgument => format!("falta el argumento obligatorio {arg}"),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "falta el comando: generar, rendicion, validar, verificar, revisar, iniciar o plantillas"
-                .to_string()
+            format!("falta el comando: {}", enumeracion(&comandos(), "o"))
         }
         ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
             let value = ctx(ContextKind::InvalidValue);
@@ -315,16 +315,25 @@ fn con_ayuda(msg: &str, comando: Option<&str>) -> String {
     }
 }
 
-/// The names of the commands, as written on the command line.
-pub const COMANDOS: [&str; 7] = [
-    "generar",
-    "rendicion",
-    "validar",
-    "verificar",
-    "revisar",
-    "iniciar",
-    "plantillas",
-];
+/// The names of the commands, as written on the command line, in the
+/// order of the help.
+pub fn comandos() -> Vec<String> {
+    use clap::CommandFactory;
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
+}
+
+/// `a, b y c` (or `o`).
+fn enumeracion(v: &[String], conjuncion: &str) -> String {
+    match v.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjuncion} {last}", rest.join(", "))
+        }
+        _ => v.join(""),
+    }
+}
 
 /// `lotaip help [COMANDO]` (or `ayuda`) as `lotaip [COMANDO] --help`.
 pub fn ayuda_como_opcion(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {

@@ -92,10 +92,12 @@ fn main() -> ExitCode {
     }
     let argv = cli::ayuda_como_opcion(std::env::args_os().collect());
     // The subcommand being parsed, for the help an error points to.
+    let nombres = cli::comandos();
     let comando = argv
         .iter()
         .skip(1)
-        .find_map(|a| cli::COMANDOS.iter().find(|c| a == **c).copied());
+        .find_map(|a| nombres.iter().find(|c| a == c.as_str()))
+        .map(String::as_str);
     let args = match cli::Cli::try_parse_from(&argv) {
         Ok(a) => a,
         Err(e) => {
