@@ -69,6 +69,11 @@ impl Provincia {
         crate::text::nombre_archivo(self.nombre())
     }
 
+    /// The province whose [`Provincia::slug`] is `slug`.
+    pub fn de_slug(slug: &str) -> Option<Provincia> {
+        Provincia::todas().find(|p| p.slug() == slug)
+    }
+
     /// Reads a province name tolerantly: case, accents, spacing, a leading
     /// `Provincia de`, and the usual short forms (`Santo Domingo`).
     pub fn parse(texto: &str) -> Option<Provincia> {

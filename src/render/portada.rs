@@ -123,7 +123,7 @@ fn provincias_de(p: &Publicada, m: Periodo) -> Vec<ProvinciaUltima> {
         .iter()
         .filter_map(|s| {
             let slug = s.strip_prefix("provincias/")?.strip_suffix(&sufijo)?;
-            let provincia = Provincia::todas().find(|x| x.slug() == slug)?;
+            let provincia = Provincia::de_slug(slug)?;
             Some((
                 provincia.indice(),
                 ProvinciaUltima {
@@ -148,7 +148,7 @@ fn informe(p: &Publicada, anio: i32) -> Informe {
         .iter()
         .filter_map(|s| {
             let slug = s.strip_prefix(&prefijo)?.strip_suffix(".pdf")?;
-            let provincia = Provincia::todas().find(|x| x.slug() == slug);
+            let provincia = Provincia::de_slug(slug);
             let (clave, nombre) = match (slug, provincia) {
                 ("institucion", _) => ((0, 0, String::new()), "Institución".to_string()),
                 (_, Some(x)) => ((1, x.indice(), String::new()), x.nombre().to_string()),
