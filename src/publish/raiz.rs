@@ -109,34 +109,38 @@ fn tipo_de(carpeta: &str) -> Option<Tipo> {
 /// overwritten.
 pub(crate) const MARCA: &str = ".lotaip-portada";
 
-/// Why the root's pages were left alone, when they were.
-fn ajeno(root: &Path) -> Option<String> {
+/// The fingerprint of the root's page lotaip wrote last (`None` when
+/// there is none yet), or why the root's pages are someone else's and must
+/// be left alone.
+fn nuestra(root: &Path) -> Result<Option<String>, String> {
     let indice = root.join(INDICE);
     let ultimo = root.join(ULTIMO);
     let marca = std::fs::read_to_string(root.join(MARCA)).ok();
     let existe = |p: &Path| std::fs::symlink_metadata(p).is_ok();
+    let mut actual = None;
     if existe(&indice) {
-        let nuestro = crate::fs::read_regular_nofollow(&indice, 64 << 20)
+        let huella = crate::fs::read_regular_nofollow(&indice, 64 << 20)
             .ok()
-            .zip(marca.as_deref())
-            .is_some_and(|(bytes, m)| {
-                let linea = format!("{INDICE} {}", super::sha256_hex(&bytes));
-                m.lines().any(|l| l.trim() == linea)
-            });
-        if !nuestro {
-            return Some(format!(
+            .map(|bytes| super::sha256_hex(&bytes));
+        let registrada = huella.as_ref().zip(marca.as_deref()).is_some_and(|(h, m)| {
+            let linea = format!("{INDICE} {h}");
+            m.lines().any(|l| l.trim() == linea)
+        });
+        if !registrada {
+            return Err(format!(
                 "{} no es la página que escribió lotaip (o se cambió a mano): no se reemplaza; muévala para que lotaip escriba allí la página de todas las publicaciones",
                 indice.display()
             ));
         }
+        actual = huella;
     }
     if existe(&ultimo) && marca.is_none() {
-        return Some(format!(
+        return Err(format!(
             "{} no es la carpeta que escribe lotaip: no se reemplaza; muévala para que lotaip escriba allí las direcciones del último mes",
             ultimo.display()
         ));
     }
-    None
+    Ok(actual)
 }
 
 /// Writes the root's pages: `index.html` replaced in one rename, and the
@@ -145,9 +149,10 @@ fn ajeno(root: &Path) -> Option<String> {
 /// that lotaip did not write are left alone: the reason is returned, to be
 /// shown, and the publication stands.
 pub(crate) fn escribir(root: &Path, files: &[OutputFile]) -> Result<Option<String>, Error> {
-    if let Some(why) = ajeno(root) {
-        return Ok(Some(why));
-    }
+    let actual = match nuestra(root) {
+        Ok(actual) => actual,
+        Err(why) => return Ok(Some(why)),
+    };
     let (indice, ultimo): (Vec<&OutputFile>, Vec<&OutputFile>) =
         files.iter().partition(|f| f.path == INDICE);
     let ultimo: Vec<OutputFile> = ultimo
@@ -174,8 +179,8 @@ pub(crate) fn escribir(root: &Path, files: &[OutputFile]) -> Result<Option<Strin
         // The record names the new page and the one on disk, so that a run
         // stopped between the two renames leaves a page the record names.
         let mut marca = format!("{INDICE} {}\n", super::sha256_hex(&f.bytes));
-        if let Ok(actual) = crate::fs::read_regular_nofollow(&root.join(INDICE), 64 << 20) {
-            marca.push_str(&format!("{INDICE} {}\n", super::sha256_hex(&actual)));
+        if let Some(h) = actual {
+            marca.push_str(&format!("{INDICE} {h}\n"));
         }
         escribir_archivo(root, MARCA, marca.as_bytes())?;
         escribir_archivo(root, INDICE, &f.bytes)?;
