@@ -514,6 +514,17 @@ fn starter_workbooks_offer_lists_notes_and_a_marked_example_row() {
     }
 }
 
+/// `validar` of March 2025, the month of the starter's example result.
+fn validar_marzo(dir: &Path) -> std::process::Output {
+    lotaip(&[
+        "validar",
+        "--entrada",
+        dir.to_str().unwrap(),
+        "--periodo",
+        "2025-03",
+    ])
+}
+
 /// A starter folder with the institution filled in.
 fn starter_folder() -> tempfile::TempDir {
     let dir = iniciar();
@@ -529,13 +540,7 @@ fn starter_folder() -> tempfile::TempDir {
 #[test]
 fn validar_reads_a_starter_folder_and_skips_its_example_rows() {
     let dir = starter_folder();
-    let o = lotaip(&[
-        "validar",
-        "--entrada",
-        dir.path().to_str().unwrap(),
-        "--periodo",
-        "2025-03",
-    ]);
+    let o = validar_marzo(dir.path());
     let (out, err) = texts(&o);
     // The example is not data: the one problem is that there are no metas yet.
     assert_eq!(o.status.code(), Some(1), "{out}{err}");
@@ -576,13 +581,7 @@ fn as_csv(starter: &Path, unmark: bool, keep_marked_too: bool) -> tempfile::Temp
 fn the_example_rows_are_a_valid_indicator_once_unmarked() {
     let starter = starter_folder();
     let dir = as_csv(starter.path(), true, false);
-    let o = lotaip(&[
-        "validar",
-        "--entrada",
-        dir.path().to_str().unwrap(),
-        "--periodo",
-        "2025-03",
-    ]);
+    let o = validar_marzo(dir.path());
     let (out, err) = texts(&o);
     assert!(o.status.success(), "{out}{err}");
     assert!(
@@ -602,13 +601,7 @@ fn marked_example_rows_are_skipped_with_a_warning() {
     let starter = starter_folder();
     // The example rows left above a real copy of them.
     let dir = as_csv(starter.path(), true, true);
-    let o = lotaip(&[
-        "validar",
-        "--entrada",
-        dir.path().to_str().unwrap(),
-        "--periodo",
-        "2025-03",
-    ]);
+    let o = validar_marzo(dir.path());
     let (out, err) = texts(&o);
     assert!(o.status.success(), "{out}{err}");
     assert!(out.contains("fila de ejemplo: 3"), "{out}");
