@@ -14,7 +14,7 @@ pub fn execute(a: &Iniciar) -> Result<(), Error> {
         say!("ya existe, no se modifica: {}", p.display());
     }
     say!(
-        "Complete lotaip.toml (institución y responsable) y llene metas.xlsx; luego ejecute «lotaip validar --entrada {}».",
+        "Complete lotaip.toml (institución y responsable) y llene metas.xlsx; luego ejecute «lotaip validar --entrada {} --periodo AAAA-MM» (o escriba «anio» en lotaip.toml).",
         a.carpeta.display()
     );
     Ok(())
