@@ -425,3 +425,56 @@ fn the_province_report_writes_the_colour_and_sin_reporte_in_words() {
         .unwrap_or_default();
     assert!(after.contains("(rojo)"), "{after}");
 }
+
+/// The URIs of the link annotations on the last page of a PDF.
+fn last_page_links(path: &std::path::Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).expect("the PDF reads back");
+    let pages = doc.get_pages();
+    let (_, &id) = pages.iter().next_back().expect("a page");
+    let page = doc.get_dictionary(id).expect("page");
+    let Ok(annots) = page.get(b"Annots").and_then(|a| a.as_array()) else {
+        return Vec::new();
+    };
+    annots
+        .iter()
+        .filter_map(|a| a.as_dict().ok())
+        .filter_map(|a| a.get(b"A").and_then(|x| x.as_dict()).ok())
+        .filter_map(|a| a.get(b"URI").and_then(|u| u.as_str()).ok())
+        .map(|u| String::from_utf8_lossy(u).into_owned())
+        .collect()
+}
+
+#[test]
+fn the_matrix_footer_links_can_be_followed_in_the_pdf_and_the_workbook() {
+    let url = "https://planificacion.ejemplo.gob.ec/metas?anio=2025&mes=06";
+    let entrada = con_toml(
+        &fixture("basico"),
+        &format!(
+            "\n[literal_a4]\nenlace_etiqueta = \"LINK PARA DESCARGAR EL REPORTE DE METAS:\"\nenlace_url = \"{url}\"\n"
+        ),
+    );
+    let (out, o) = generar(entrada.path(), "2025-06");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let pdf = out.path().join("2025-06/numeral_1.3_2025-06.pdf");
+    assert_eq!(
+        last_page_links(&pdf),
+        [url.to_string(), "mailto:prueba@ejemplo.gob.ec".to_string()]
+    );
+    // The workbook's footer cell is a hyperlink to the same address.
+    let xlsx =
+        std::fs::File::open(out.path().join("2025-06/numeral_1.3_2025-06.xlsx")).expect("workbook");
+    let mut zip = zip::ZipArchive::new(xlsx).expect("a zip");
+    let mut rels = String::new();
+    std::io::Read::read_to_string(
+        &mut zip
+            .by_name("xl/worksheets/_rels/sheet1.xml.rels")
+            .expect("the sheet's relations"),
+        &mut rels,
+    )
+    .expect("read");
+    assert!(
+        rels.contains("https://planificacion.ejemplo.gob.ec/metas?anio=2025&amp;mes=06"),
+        "{rels}"
+    );
+    assert!(rels.contains("mailto:prueba@ejemplo.gob.ec"), "{rels}");
+}

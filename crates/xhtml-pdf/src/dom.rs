@@ -77,6 +77,47 @@ pub(crate) struct Margins {
 pub(crate) struct Span {
     pub text: String,
     pub bold: bool,
+    /// The target of the `<a href>` the text is in, when it is a web or mail
+    /// link: drawn as a link annotation over the text.
+    pub link: Option<String>,
+}
+
+impl Span {
+    /// A run of text outside any link.
+    pub(crate) fn new(text: impl Into<String>, bold: bool) -> Self {
+        Span {
+            text: text.into(),
+            bold,
+            link: None,
+        }
+    }
+
+    /// A run of text in the style `look`.
+    pub(crate) fn styled(text: impl Into<String>, look: &Look) -> Self {
+        Span {
+            text: text.into(),
+            bold: look.bold,
+            link: look.link.clone(),
+        }
+    }
+}
+
+/// The inline style that the enclosing elements give to their text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Look {
+    pub bold: bool,
+    pub link: Option<String>,
+}
+
+/// The link an `href` makes, if any: only web and mail addresses become
+/// link annotations; anything else (a script, a file) stays plain text.
+pub(crate) fn link_target(href: &str) -> Option<String> {
+    let h = href.trim();
+    let lower = h.to_ascii_lowercase();
+    let allowed = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|p| lower.starts_with(p) && lower.len() > p.len());
+    (allowed && !h.chars().any(char::is_control)).then(|| h.to_string())
 }
 
 /// Running header or footer: a left part and an optional right-aligned part.

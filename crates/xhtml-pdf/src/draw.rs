@@ -1,8 +1,9 @@
 //! Conversion of laid-out pages into printpdf operations.
 
 use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Op, PaintMode, PdfFontHandle, PdfPage, Point,
-    Pt, Rect as PRect, TextItem, TextMatrix,
+    Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, Line, LineDashPattern,
+    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect as PRect,
+    TextItem, TextMatrix,
 };
 
 use super::layout::{Item, Page};
@@ -116,6 +117,17 @@ impl Writer {
                     is_closed: false,
                 };
                 self.ops.push(Op::DrawLine { line });
+            }
+            Item::Link { rect, uri } => {
+                // No border and no colour of its own: the text shows the address.
+                let link = LinkAnnotation::new(
+                    self.rect(rect, PaintMode::Fill),
+                    Actions::uri(uri.clone()),
+                    Some(BorderArray::Solid([0.0, 0.0, 0.0])),
+                    Some(ColorArray::Transparent),
+                    Some(HighlightingMode::Invert),
+                );
+                self.ops.push(Op::LinkAnnotation { link });
             }
             Item::Text {
                 x,

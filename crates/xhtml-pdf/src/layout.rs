@@ -44,6 +44,11 @@ pub(crate) enum Item {
         width: f32,
         dashed: bool,
     },
+    /// A web or mail link over `rect` (the text is drawn by its own items).
+    Link {
+        rect: Rect,
+        uri: String,
+    },
     /// One run of text in one style; `y` is the baseline.
     Text {
         x: f32,
@@ -189,6 +194,17 @@ pub(crate) fn push_line_items(
 ) {
     let y = top + baseline(fonts, size);
     for f in &line.frags {
+        if let Some(uri) = &f.link {
+            items.push(Item::Link {
+                rect: Rect {
+                    x: x + f.dx,
+                    y: top,
+                    w: f.width,
+                    h: style::line_height(size),
+                },
+                uri: uri.clone(),
+            });
+        }
         items.push(Item::Text {
             x: x + f.dx,
             y,

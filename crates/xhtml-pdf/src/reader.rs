@@ -374,10 +374,13 @@ pub(crate) fn normalize(raw: Vec<Span>) -> Vec<Span> {
             continue;
         }
         match out.last_mut() {
-            Some(last) if last.bold == span.bold => last.text.push_str(&buf),
+            Some(last) if last.bold == span.bold && last.link == span.link => {
+                last.text.push_str(&buf)
+            }
             _ => out.push(Span {
                 text: buf,
                 bold: span.bold,
+                link: span.link,
             }),
         }
     }

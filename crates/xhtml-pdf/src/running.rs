@@ -16,6 +16,7 @@ fn substitute(spans: &[Span], number: &str, count: &str) -> Vec<Span> {
                 .replace("{pagina}", number)
                 .replace("{paginas}", count),
             bold: s.bold,
+            link: s.link.clone(),
         })
         .collect()
 }

@@ -15,6 +15,8 @@ const EPS: f32 = 0.01;
 pub(crate) struct Frag {
     pub text: String,
     pub bold: bool,
+    /// The link the text belongs to, if any.
+    pub link: Option<String>,
     /// Offset from the start of the line, in points.
     pub dx: f32,
     pub width: f32,
@@ -56,15 +58,23 @@ impl Builder<'_> {
         face.advance_units(c) as f32 * self.size / face.units_per_em
     }
 
-    fn push(&mut self, text: &str, bold: bool, width: f32) {
+    /// Appends text of span `span` (its style and link) to the current line.
+    fn push(&mut self, text: &str, span: usize, width: f32) {
+        let bold = self.bold(span);
+        let link = self.spans[span].link.as_deref();
+        self.push_styled(text, bold, link, width);
+    }
+
+    fn push_styled(&mut self, text: &str, bold: bool, link: Option<&str>, width: f32) {
         match self.cur.frags.last_mut() {
-            Some(f) if f.bold == bold => {
+            Some(f) if f.bold == bold && f.link.as_deref() == link => {
                 f.text.push_str(text);
                 f.width += width;
             }
             _ => self.cur.frags.push(Frag {
                 text: text.to_string(),
                 bold,
+                link: link.map(str::to_string),
                 dx: self.cur.width,
                 width,
             }),
@@ -79,9 +89,8 @@ impl Builder<'_> {
 
     fn push_pieces(&mut self, pieces: &[Piece]) {
         for p in pieces {
-            let bold = self.bold(p.span);
             let spans = self.spans;
-            self.push(&spans[p.span].text[p.start..p.end], bold, p.width);
+            self.push(&spans[p.span].text[p.start..p.end], p.span, p.width);
         }
     }
 
@@ -97,7 +106,7 @@ impl Builder<'_> {
         };
         if self.cur.width + space_w + w <= self.max + EPS {
             if space_w > 0.0 {
-                self.push(" ", space.unwrap_or(false), space_w);
+                self.push_styled(" ", space.unwrap_or(false), None, space_w);
             }
             self.push_pieces(pieces);
         } else if w <= self.max + EPS {
@@ -112,11 +121,11 @@ impl Builder<'_> {
     }
 
     fn break_word(&mut self, pieces: &[Piece]) {
-        let mut chars: Vec<(char, bool, f32)> = Vec::new();
+        let mut chars: Vec<(char, usize, f32)> = Vec::new();
         for p in pieces {
             let bold = self.bold(p.span);
             for c in self.spans[p.span].text[p.start..p.end].chars() {
-                chars.push((c, bold, self.char_width(c, bold)));
+                chars.push((c, p.span, self.char_width(c, bold)));
             }
         }
         let mut start = 0;
@@ -143,10 +152,10 @@ impl Builder<'_> {
         self.emit_chars(&chars[start..]);
     }
 
-    fn emit_chars(&mut self, chars: &[(char, bool, f32)]) {
+    fn emit_chars(&mut self, chars: &[(char, usize, f32)]) {
         let mut buf = [0u8; 4];
-        for &(c, bold, w) in chars {
-            self.push(c.encode_utf8(&mut buf), bold, w);
+        for &(c, span, w) in chars {
+            self.push(c.encode_utf8(&mut buf), span, w);
         }
     }
 }

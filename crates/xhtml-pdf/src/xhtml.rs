@@ -2,7 +2,7 @@
 //! and inline text. `<head>` is read in [`super::xhtml_head`],
 //! tables and charts in [`super::xhtml_table`].
 
-use super::dom::{Block, Document, Running, Span};
+use super::dom::{Block, Document, Look, Running, Span, link_target};
 use super::error::{PdfError, Reason};
 use super::fonts::Fonts;
 use super::reader::{self, Attrs, BREAK, Node, XmlReader};
@@ -137,10 +137,7 @@ impl<'a> Parser<'a> {
                 flush_loose(&mut loose, doc);
             }
             match node {
-                Node::Text(t) => loose.push(Span {
-                    text: t.into_owned(),
-                    bold: false,
-                }),
+                Node::Text(t) => loose.push(Span::new(t.into_owned(), false)),
                 Node::End(name) if name == end => {
                     flush_loose(&mut loose, doc);
                     return Ok(());
@@ -211,7 +208,7 @@ impl<'a> Parser<'a> {
                 self.blocks(&name, &attrs, doc)?;
             }
             "hr" => self.r.skip(&name)?,
-            _ if is_inline(&name) => self.inline_element(&name, &attrs, loose, false)?,
+            _ if is_inline(&name) => self.inline_element(&name, &attrs, loose, &Look::default())?,
             _ => {
                 return Err(PdfError::invalid(
                     line,
@@ -234,10 +231,7 @@ impl<'a> Parser<'a> {
                     } else {
                         "\u{2022} ".to_string()
                     };
-                    let mut spans = vec![Span {
-                        text: bullet,
-                        bold: false,
-                    }];
+                    let mut spans = vec![Span::new(bullet, false)];
                     spans.extend(self.inline("li", false)?);
                     let bookmark = attrs.get("data-marcador").map(|s| s.trim().to_string());
                     doc.blocks.push(Block::Paragraph {
@@ -267,14 +261,13 @@ impl<'a> Parser<'a> {
         let mut right = Vec::new();
         loop {
             match self.r.next_node()? {
-                Node::Text(t) => left.push(Span {
-                    text: t.into_owned(),
-                    bold: false,
-                }),
+                Node::Text(t) => left.push(Span::new(t.into_owned(), false)),
                 Node::Start(name, attrs) if attrs.has_class(&self.style.right) => {
-                    self.inline_element(&name, &attrs, &mut right, false)?;
+                    self.inline_element(&name, &attrs, &mut right, &Look::default())?;
                 }
-                Node::Start(name, attrs) => self.inline_element(&name, &attrs, &mut left, false)?,
+                Node::Start(name, attrs) => {
+                    self.inline_element(&name, &attrs, &mut left, &Look::default())?
+                }
                 Node::End(_) | Node::Eof => break,
             }
         }
@@ -287,22 +280,20 @@ impl<'a> Parser<'a> {
     /// Reads inline content up to the end tag of `end` and returns normalized spans.
     pub(super) fn inline(&mut self, end: &str, bold: bool) -> Result<Vec<Span>, PdfError> {
         let mut raw = Vec::new();
-        self.inline_into(end, &mut raw, bold)?;
+        let look = Look { bold, link: None };
+        self.inline_into(end, &mut raw, &look)?;
         Ok(reader::normalize(raw))
     }
 
-    fn inline_into(&mut self, end: &str, out: &mut Vec<Span>, bold: bool) -> Result<(), PdfError> {
-        self.deeper(end, |p| p.inline_in(end, out, bold))
+    fn inline_into(&mut self, end: &str, out: &mut Vec<Span>, look: &Look) -> Result<(), PdfError> {
+        self.deeper(end, |p| p.inline_in(end, out, look))
     }
 
-    fn inline_in(&mut self, end: &str, out: &mut Vec<Span>, bold: bool) -> Result<(), PdfError> {
+    fn inline_in(&mut self, end: &str, out: &mut Vec<Span>, look: &Look) -> Result<(), PdfError> {
         loop {
             match self.r.next_node()? {
-                Node::Text(t) => out.push(Span {
-                    text: t.into_owned(),
-                    bold,
-                }),
-                Node::Start(name, attrs) => self.inline_element(&name, &attrs, out, bold)?,
+                Node::Text(t) => out.push(Span::styled(t.into_owned(), look)),
+                Node::Start(name, attrs) => self.inline_element(&name, &attrs, out, look)?,
                 Node::End(name) if name == end => return Ok(()),
                 Node::End(_) => {}
                 Node::Eof => {
@@ -317,36 +308,40 @@ impl<'a> Parser<'a> {
     fn inline_element(
         &mut self,
         name: &str,
-        _attrs: &Attrs,
+        attrs: &Attrs,
         out: &mut Vec<Span>,
-        bold: bool,
+        look: &Look,
     ) -> Result<(), PdfError> {
         match name {
             "br" => {
-                out.push(Span {
-                    text: BREAK.to_string(),
-                    bold,
-                });
+                out.push(Span::styled(BREAK.to_string(), look));
                 self.r.skip(name)
             }
-            "b" | "strong" => self.inline_into(name, out, true),
+            "b" | "strong" => {
+                let bold = Look {
+                    bold: true,
+                    ..look.clone()
+                };
+                self.inline_into(name, out, &bold)
+            }
+            "a" => {
+                let linked = Look {
+                    link: attrs.get("href").and_then(link_target),
+                    ..look.clone()
+                };
+                self.inline_into(name, out, &linked)
+            }
             // Paragraph-like elements inside a cell or a heading become line breaks.
             "p" | "div" | "li" => {
                 if !out.is_empty() {
-                    out.push(Span {
-                        text: BREAK.to_string(),
-                        bold,
-                    });
+                    out.push(Span::styled(BREAK.to_string(), look));
                 }
-                self.inline_into(name, out, bold)?;
-                out.push(Span {
-                    text: BREAK.to_string(),
-                    bold,
-                });
+                self.inline_into(name, out, look)?;
+                out.push(Span::styled(BREAK.to_string(), look));
                 Ok(())
             }
             "script" | "style" => self.r.skip(name),
-            _ if is_inline(name) => self.inline_into(name, out, bold),
+            _ if is_inline(name) => self.inline_into(name, out, look),
             _ => {
                 let line = self.r.line();
                 Err(PdfError::invalid(

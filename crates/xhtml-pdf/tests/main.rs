@@ -332,3 +332,79 @@ fn a_month_without_a_figure_draws_no_bar_and_no_error() {
     );
     assert!(pdf.is_ok(), "{:?}", pdf.err());
 }
+
+/// The link annotations of every page: (page number, URI, rectangle).
+fn links(pdf: &[u8]) -> Vec<(u32, String, Vec<f32>)> {
+    let doc = lopdf::Document::load_mem(pdf).expect("the PDF reads back");
+    let mut out = Vec::new();
+    for (n, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).expect("page dictionary");
+        let Ok(annots) = page.get(b"Annots").and_then(|a| a.as_array()) else {
+            continue;
+        };
+        for a in annots {
+            let a = match a {
+                lopdf::Object::Reference(r) => doc.get_dictionary(*r).expect("annotation"),
+                other => other.as_dict().expect("annotation dictionary"),
+            };
+            assert_eq!(
+                a.get(b"Subtype").and_then(|s| s.as_name()).ok(),
+                Some(&b"Link"[..])
+            );
+            let action = a.get(b"A").and_then(|x| x.as_dict()).expect("an action");
+            let uri = action.get(b"URI").and_then(|u| u.as_str()).expect("a URI");
+            let rect = a
+                .get(b"Rect")
+                .and_then(|r| r.as_array())
+                .expect("a rectangle");
+            let rect = rect
+                .iter()
+                .map(|v| v.as_float().expect("a number"))
+                .collect();
+            out.push((n, String::from_utf8_lossy(uri).into_owned(), rect));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_web_or_mail_link_becomes_a_clickable_annotation_over_its_text() {
+    let pdf = render_xhtml(
+        "<html><body><p>Enlace: <a href=\"https://www.iess.gob.ec/transparencia\">www.iess.gob.ec</a>, correo <a href=\"mailto:planificacion@iess.gob.ec\">planificacion@iess.gob.ec</a>, y <a href=\"javascript:alert(1)\">un guion</a> que queda como texto.</p></body></html>",
+    )
+    .expect("renders");
+    let l = links(&pdf);
+    let uris: Vec<&str> = l.iter().map(|(_, u, _)| u.as_str()).collect();
+    assert_eq!(
+        uris,
+        [
+            "https://www.iess.gob.ec/transparencia",
+            "mailto:planificacion@iess.gob.ec"
+        ]
+    );
+    let (_, _, web) = &l[0];
+    let (_, _, mail) = &l[1];
+    // On one line, the web address before the e-mail, each as wide as its text.
+    assert!((web[1] - mail[1]).abs() < 0.01, "{web:?} {mail:?}");
+    assert!(web[2] <= mail[0], "{web:?} {mail:?}");
+    assert!(web[2] - web[0] > 40.0 && web[2] - web[0] < 120.0, "{web:?}");
+    let text = poppler(
+        "pdftotext",
+        &[tmp_pdf("enlaces", &pdf).to_str().unwrap_or(""), "-"],
+    );
+    assert!(text.contains("un guion que queda como texto"), "{text}");
+}
+
+#[test]
+fn a_link_wrapped_over_two_lines_is_clickable_on_both() {
+    let url = "https://www.iess.gob.ec/es/web/guest/ley-de-transparencia/metas-y-objetivos";
+    let pdf = render_xhtml(&format!(
+        "<html><body><table><colgroup><col style=\"width: 20%\"/><col/></colgroup><tbody><tr><td><a href=\"{url}\">{url}</a></td><td>x</td></tr></tbody></table></body></html>"
+    ))
+    .expect("renders");
+    let l = links(&pdf);
+    assert!(l.len() >= 2, "{l:?}");
+    assert!(l.iter().all(|(p, u, _)| *p == 1 && u == url), "{l:?}");
+    // Each line's rectangle lies below the one before.
+    assert!(l.windows(2).all(|w| w[1].2[1] < w[0].2[1]), "{l:?}");
+}

@@ -126,6 +126,9 @@ pub(crate) struct LineaPie {
     pub valor: String,
     /// The value is the report date (a date cell in XLSX).
     pub es_fecha: bool,
+    /// Where the value leads when it is a web address or an e-mail: the
+    /// matrices make it a link a reader can follow.
+    pub enlace: Option<String>,
 }
 
 /// The footer block of the Literal a4 matrix, as published: optional link,
@@ -136,12 +139,19 @@ pub(crate) fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie>
         etiqueta: etiqueta.to_string(),
         valor: valor.to_string(),
         es_fecha: false,
+        enlace: None,
     };
     let a4 = &config.literal_a4;
     let r = &config.responsable;
     let mut v = Vec::new();
     if let (Some(e), Some(u)) = (&a4.enlace_etiqueta, &a4.enlace_url) {
-        v.push(l(e, u));
+        let web = ["https://", "http://"]
+            .iter()
+            .any(|p| u.to_ascii_lowercase().starts_with(p));
+        v.push(LineaPie {
+            enlace: web.then(|| u.clone()),
+            ..l(e, u)
+        });
     }
     v.push(LineaPie {
         es_fecha: true,
@@ -169,10 +179,16 @@ pub(crate) fn pie_a4(config: &Config, fecha: chrono::NaiveDate) -> Vec<LineaPie>
     };
     v.push(l(&poseedora, &r.unidad_poseedora));
     v.push(l(&responsable, &r.nombre));
-    v.push(l(
-        "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
-        &r.correo,
-    ));
+    v.push(LineaPie {
+        enlace: r
+            .correo
+            .contains('@')
+            .then(|| format!("mailto:{}", r.correo)),
+        ..l(
+            "CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+            &r.correo,
+        )
+    });
     v.push(l(
         "NÚMERO TELEFÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
         &r.telefono,

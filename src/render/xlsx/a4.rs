@@ -3,7 +3,7 @@
 //! objective cells merged over their rows, the footer block.
 
 use chrono::Datelike;
-use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Url, Worksheet, XlsxError};
 
 use super::paginas::{Block, body_height, page_breaks};
 use super::{
@@ -229,6 +229,10 @@ fn footer(
             let f = ctx.informe.fecha;
             let date = ExcelDateTime::from_ymd(f.year() as u16, f.month() as u8, f.day() as u8)?;
             ws.write_datetime_with_format(row, 3, &date, &st.date)?;
+        } else if let Some(enlace) = &linea.enlace {
+            ws.merge_range(row, 3, row, 4, "", &st.text)?;
+            let url = Url::new(enlace.as_str()).set_text(linea.valor.as_str());
+            ws.write_url_with_format(row, 3, url, &st.text)?;
         } else {
             ws.merge_range(row, 3, row, 4, &linea.valor, &st.text)?;
         }

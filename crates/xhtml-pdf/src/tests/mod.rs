@@ -227,9 +227,12 @@ fn wrapped_lines_never_exceed_the_width() {
     let mut rng = Rng(3);
     for _ in 0..300 {
         let spans = vec![
-            Span { text: rng.text(5, 300), bold: false },
-            Span { text: format!(" {}", rng.text(1, 40)), bold: true },
-            Span { text: " Supercalifragilísticoespialidoso-https://www.ejemplo.gob.ec/transparencia/2025".into(), bold: false },
+            Span::new(rng.text(5, 300), false),
+            Span::new(format!(" {}", rng.text(1, 40)), true),
+            Span::new(
+                " Supercalifragilísticoespialidoso-https://www.ejemplo.gob.ec/transparencia/2025",
+                false,
+            ),
         ];
         let max = rng.range(20, 400) as f32;
         for line in wrap(f, &spans, 8.0, max, false) {
@@ -261,7 +264,9 @@ fn assert_inside_margins(l: &Layout) {
     for (p, page) in l.pages.iter().enumerate() {
         for item in &page.items {
             let (a, b, c, d) = match item {
-                Item::Fill { rect, .. } => (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h),
+                Item::Fill { rect, .. } | Item::Link { rect, .. } => {
+                    (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h)
+                }
                 // Strokes are centred on the path: half the width lies outside.
                 Item::Stroke { rect, width, .. } => {
                     let h = width / 2.0;
