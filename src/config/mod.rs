@@ -90,6 +90,9 @@ pub struct Publicacion {
     /// The numeral's label in titles and file names. Default `1.3` (the
     /// Defensoría's instructivo of 2024); some institutions still write `1.4`.
     pub numeral: String,
+    /// Every PDF is written as PDF/A-2 for the archive. Default `true`; `false`
+    /// writes plain PDF 1.7 (for a viewer that mishandles PDF/A).
+    pub pdfa: bool,
 }
 
 impl Default for Publicacion {
@@ -97,6 +100,7 @@ impl Default for Publicacion {
         Publicacion {
             ley: Ley::L2023,
             numeral: "1.3".into(),
+            pdfa: true,
         }
     }
 }

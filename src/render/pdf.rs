@@ -15,7 +15,7 @@ fn draw(
     path: String,
 ) -> Result<OutputFile, Error> {
     let xhtml = ctx.templates.render(template, tctx)?;
-    let bytes = to_pdf(&xhtml, template, ctx.templates, &path)?;
+    let bytes = to_pdf(&xhtml, template, ctx.templates, &path, ctx.config)?;
     Ok(OutputFile { path, bytes })
 }
 
@@ -27,17 +27,19 @@ pub(crate) fn to_pdf(
     template: &str,
     templates: &Templates,
     path: &str,
+    config: &crate::config::Config,
 ) -> Result<Vec<u8>, Error> {
+    let options = xhtml_pdf::Options {
+        pdfa: config.publicacion.pdfa,
+    };
     let fonts = crate::fonts::fonts().ok_or_else(|| Error::Render {
         file: path.to_string(),
         detail: "las fuentes incluidas no se pudieron leer (un defecto del programa)".into(),
     })?;
-    let drawn =
-        crate::contain::contain(|| xhtml_pdf::render(xhtml, estilo(), fonts)).map_err(|_| {
-            Error::Render {
-                file: path.to_string(),
-                detail: "el generador de PDF falló (un defecto del programa)".into(),
-            }
+    let drawn = crate::contain::contain(|| xhtml_pdf::render_with(xhtml, estilo(), fonts, options))
+        .map_err(|_| Error::Render {
+            file: path.to_string(),
+            detail: "el generador de PDF falló (un defecto del programa)".into(),
         })?;
     drawn.map_err(|e| {
         let (line, why) = spanish(&e);

@@ -6,6 +6,7 @@ mod avisos;
 mod comandos;
 mod common;
 mod corpus;
+mod documentos;
 mod errores;
 mod generar;
 mod indice;

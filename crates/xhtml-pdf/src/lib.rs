@@ -16,6 +16,7 @@
 //! document, outline, metadata, file id).
 #![warn(unreachable_pub, missing_docs)]
 
+mod archive;
 mod assemble;
 mod blocks;
 mod chart;
@@ -43,10 +44,34 @@ pub use error::{Markup, PdfError, Reason};
 pub use fonts::{FontFile, Fonts};
 pub use style::{Align, ClassStyle, Rgb, Stylesheet};
 
-/// Renders an XHTML document to PDF bytes.
+/// What the written file claims beyond its pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Options {
+    /// Write the file as PDF/A-2 (XMP identification, sRGB output intent,
+    /// printable annotations). On by default.
+    pub pdfa: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { pdfa: true }
+    }
+}
+
+/// Renders an XHTML document to PDF bytes, with the default [`Options`].
 pub fn render(xhtml: &str, style: &Stylesheet, fonts: &Fonts) -> Result<Vec<u8>, PdfError> {
+    render_with(xhtml, style, fonts, Options::default())
+}
+
+/// Renders an XHTML document to PDF bytes with `options`.
+pub fn render_with(
+    xhtml: &str,
+    style: &Stylesheet,
+    fonts: &Fonts,
+    options: Options,
+) -> Result<Vec<u8>, PdfError> {
     reader::well_formed(xhtml)?;
     let doc = xhtml::parse(xhtml, style, fonts)?;
     let layout = layout::layout(&doc, fonts)?;
-    writer::write(&layout, &doc.meta, fonts, xhtml)
+    writer::write(&layout, &doc.meta, fonts, xhtml, options)
 }

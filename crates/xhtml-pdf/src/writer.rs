@@ -5,6 +5,7 @@
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::ParsedFont;
 
+use super::archive;
 use super::assemble;
 use super::dom::Meta;
 use super::draw;
@@ -102,6 +103,7 @@ pub(crate) fn write(
     meta: &Meta,
     fonts: &Fonts,
     source: &str,
+    options: super::Options,
 ) -> Result<Vec<u8>, PdfError> {
     let used = used_chars(layout);
     let fonts = [
@@ -121,6 +123,13 @@ pub(crate) fn write(
         "Lang",
         Object::String(meta.lang.as_bytes().to_vec(), StringFormat::Literal),
     );
+    // Viewers show the title, not the file name.
+    let mut prefs = Dictionary::new();
+    prefs.set("DisplayDocTitle", Object::Boolean(true));
+    catalog.set("ViewerPreferences", Object::Dictionary(prefs));
+    if options.pdfa {
+        archive::identify(&mut lo, meta)?;
+    }
     let mut id = fnv(source.as_bytes(), 0).to_be_bytes().to_vec();
     id.extend_from_slice(&fnv(source.as_bytes(), 0x9e37_79b9_7f4a_7c15).to_be_bytes());
     lo.trailer.set(
