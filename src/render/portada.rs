@@ -184,7 +184,7 @@ fn redireccion(nombre: &str, destino: &str, titulo: &str) -> OutputFile {
     let destino = escape(destino);
     let titulo = escape(titulo);
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"es\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"es-EC\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta http-equiv=\"refresh\" content=\"0; url={destino}\">\n\
          <link rel=\"canonical\" href=\"{destino}\">\n<title>{titulo}</title>\n</head>\n\
