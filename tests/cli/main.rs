@@ -7,6 +7,7 @@ mod comandos;
 mod common;
 mod corpus;
 mod errores;
+mod formulario;
 mod generar;
 mod indice;
 mod instantaneas;
