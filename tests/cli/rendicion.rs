@@ -330,3 +330,24 @@ fn implausible_answers_are_warned_in_validar_and_rendicion() {
         assert!(s.contains(finished) && s.contains(deliberation), "{s}");
     }
 }
+
+#[test]
+fn the_forms_spellings_of_a_header_are_read_in_the_template_too() {
+    // The form writes «N° DE USUARIOS»; the template's key is `usuarios`.
+    let dir = variant(
+        "rendicion_deliberacion.csv",
+        "entidad;fecha;usuarios;",
+        "entidad;FECHA EN QUE SE REALIZÓ LA RENDICIÓN DE CUENTAS ANTE LA CIUDADANÍA;N° DE USUARIOS;",
+    );
+    let (out, o) = rendicion(dir.path());
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let d = sheet(
+        &out.path()
+            .join("rendicion_2025/rendicion_2025_institucion.xlsx"),
+        "Deliberacion",
+    );
+    assert_eq!(
+        (text(&d, 5, 0), number(&d, 5, 1)),
+        ("20/03/2024".to_string(), 235.0)
+    );
+}

@@ -287,6 +287,97 @@ mod tests {
         assert_eq!(canon("NOMBRE DE LA RADIO"), "nombredelaradio");
     }
 
+    fn sheet(rows: &[&[&str]]) -> Sheet {
+        Sheet {
+            file: "rendicion.xlsx".into(),
+            name: Some("Hoja1".into()),
+            hidden: false,
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    row(
+                        i + 1,
+                        r.iter()
+                            .map(|t| {
+                                if t.is_empty() {
+                                    Cell::Empty
+                                } else {
+                                    Cell::Text(t.to_string())
+                                }
+                            })
+                            .collect(),
+                    )
+                })
+                .collect(),
+            convention: None,
+        }
+    }
+
+    #[test]
+    fn a_two_row_header_becomes_one_and_the_forms_total_row_is_dropped() {
+        let s = Seccion::por_clave("contratacion").expect("the section");
+        let cols = schema_columns(s);
+        let hoja = sheet(&[
+            &[
+                "TIPO DE CONTRATACIÓN",
+                "ESTADO ACTUAL",
+                "",
+                "",
+                "",
+                "LINK AL MEDIO DE VERIFICACIÓN PUBLICADO EN LA PAG. WEB DE LA INSTITUCIÓN",
+            ],
+            &[
+                "",
+                "Número Total Adjudicados",
+                "Valor Total Adjudicados",
+                "Número Total Finalizados",
+                "Valor Total Finalizados",
+                "",
+            ],
+            &["COMPRA POR CATALOGO", "325"],
+            &["TOTAL", "325"],
+        ]);
+        let p = preparar(&hoja, &cols, 2, Some(Forma::Tabla));
+        let header: Vec<String> = p.rows[0].cells.iter().map(Cell::shown).collect();
+        assert_eq!(
+            header,
+            [
+                "tipo",
+                "numero_adjudicados",
+                "valor_adjudicados",
+                "numero_finalizados",
+                "valor_finalizados",
+                "enlace"
+            ]
+        );
+        assert_eq!(p.rows.len(), 2, "header and one row; the total is lotaip's");
+        assert_eq!(p.rows[1].number, 3);
+    }
+
+    #[test]
+    fn a_one_answer_section_beside_its_title_is_read() {
+        let hoja = sheet(&[
+            &["PROCESO DE RENDICIÓN DE CUENTAS:"],
+            &[
+                "DESCRIBA LOS PRINCIPALES APORTES CIUDADANOS RECIBIDOS:",
+                "NO SE RECIBIERON APORTES CIUDADANOS",
+            ],
+        ]);
+        let b = bloques(&hoja).expect("title rows");
+        assert_eq!(b.len(), 2);
+        let Some(Destino::Seccion(s)) = b[1].destino else {
+            panic!("a section")
+        };
+        assert_eq!(s.clave, "aportes_ciudadanos");
+        let p = preparar(&b[1].hoja, &schema_columns(s), 1, Some(s.forma));
+        assert_eq!(p.rows[0].cells[0].shown(), "descripcion");
+        assert_eq!(
+            p.rows[1].cells[0].shown(),
+            "NO SE RECIBIERON APORTES CIUDADANOS"
+        );
+    }
+
     #[test]
     fn sections_are_found_by_their_form_titles_and_cut_sheet_names() {
         let name = |d: Option<Destino>| match d {

@@ -77,7 +77,8 @@ pub(super) fn programatica(ds: &Dataset, r: &Rendicion, textos: &Textos) -> Tabl
         encabezado,
         filas,
         columnas: 8,
-        anchos: vec![18, 6, 16, 16, 10, 10, 9, 15],
+        // NO. DE META may be a code (`IE-DNRGC-NA-10`).
+        anchos: vec![16, 8, 16, 16, 10, 10, 9, 15],
         sin_responder: false,
     }
 }
