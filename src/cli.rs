@@ -48,7 +48,7 @@ pub enum Command {
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip validar [OPCIONES]", after_help = "Ejemplos:\n  lotaip validar\n  lotaip validar --periodo 2025-06 --entrada /srv/lotaip/inputs")]
     Validar(Validar),
     /// Escribe entradas iniciales: lotaip.toml y libros vacíos con los encabezados correctos.
-    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip iniciar [CARPETA]", after_help = "Ejemplos:\n  lotaip iniciar\n  lotaip iniciar /srv/lotaip/inputs")]
+    #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip iniciar [CARPETA] [--formulario]", after_help = "Ejemplos:\n  lotaip iniciar\n  lotaip iniciar /srv/lotaip/inputs\n  lotaip iniciar --formulario")]
     Iniciar(Iniciar),
     /// Copia las plantillas predeterminadas a una carpeta para personalizarlas.
     #[command(help_template = SUB_TEMPLATE, override_usage = "lotaip plantillas [--destino <CARPETA>]", after_help = "Ejemplos:\n  lotaip plantillas\n  lotaip plantillas --destino /srv/lotaip/inputs/plantillas")]
@@ -196,6 +196,9 @@ pub struct Iniciar {
         help_heading = "Argumentos"
     )]
     pub carpeta: PathBuf,
+    /// Escribe rendicion.xlsx con el diseño del formulario del CPCCS (una hoja por sección con su título, los títulos de columna del formulario y sus filas fijas) en lugar de una hoja por clave de sección con «entidad».
+    #[arg(long, help_heading = "Opciones")]
+    pub formulario: bool,
 }
 
 #[derive(Debug, Args)]

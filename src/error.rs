@@ -107,6 +107,7 @@ pub const TIPOS_DE_AVISO: &[&str] = &[
     "medida inferida",
     "meta cero",
     "real cero",
+    "respuesta inverosímil",
     "resultado anual incompleto",
     "resultado atípico",
     "resultado sin meta",

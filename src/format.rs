@@ -58,6 +58,18 @@ pub fn pct(points: Decimal) -> String {
     format!("{} %", numero_con(points, Some(2)))
 }
 
+/// The decimals the CPCCS form writes a percentage target or result with,
+/// as a fraction: two, or as many as were entered (up to four).
+pub fn decimales_fraccion(fraction: Decimal) -> u32 {
+    fraction.normalize().scale().clamp(2, 4)
+}
+
+/// A percentage target or result as the CPCCS form writes it, a fraction
+/// with two decimals or more: `0.85` → `0,85`, `0.8525` → `0,8525`.
+pub fn fraccion(fraction: Decimal) -> String {
+    numero_con(fraction, Some(decimales_fraccion(fraction)))
+}
+
 /// A fraction as the published matrix writes targets: `0.85` → `85%`,
 /// `0.0646` → `6,46%` (all digits entered, no padding).
 pub fn pct_fraccion(fraction: Decimal) -> String {

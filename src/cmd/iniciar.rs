@@ -6,7 +6,7 @@ use lotaip::starter;
 use crate::cli::Iniciar;
 
 pub fn execute(a: &Iniciar) -> Result<(), Error> {
-    let (written, skipped) = starter::write(&a.carpeta)?;
+    let (written, skipped) = starter::write(&a.carpeta, a.formulario)?;
     for p in &written {
         say!("escrito: {}", p.display());
     }

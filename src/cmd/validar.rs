@@ -27,16 +27,19 @@ pub fn execute(a: &Validar) -> Result<(), Error> {
         v.mes_comprobado.nombre(),
         c.config.anio
     );
-    match (&v.informe, a.periodo) {
+    let mut avisos = match (&v.informe, a.periodo) {
         (Some(informe), Some(periodo)) => {
             say!(
                 "Cumplimiento institucional de {}: {}",
                 periodo.nombre(),
                 resumen::cifras(&c.config, &informe.institucion)
             );
-            resumen::avisos(&informe.avisos, "", &c.config);
+            informe.avisos.clone()
         }
-        _ => resumen::avisos(&c.dataset.avisos, "", &c.config),
-    }
+        _ => c.dataset.avisos.clone(),
+    };
+    // The answers' warnings, as `rendicion` lists them.
+    avisos.extend(v.avisos_rendicion.iter().cloned());
+    resumen::avisos(&avisos, "", &c.config);
     Ok(())
 }

@@ -192,6 +192,7 @@ mod tests {
             agregacion: None,
             meta_anual: None,
             meta_cuantificable: None,
+            numero_meta: None,
             resultados: r,
             origen: Location::default(),
         }

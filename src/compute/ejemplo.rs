@@ -69,6 +69,7 @@ pub(crate) fn indicador(
         agregacion: None,
         meta_anual: None,
         meta_cuantificable: None,
+        numero_meta: None,
         resultados: r,
         origen: Location::default(),
     }

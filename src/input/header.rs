@@ -144,12 +144,22 @@ const MAX_SHIFTED: usize = 20;
 /// cells name columns of the schema. `Ok(None)` when the sheet has none.
 /// Unknown, repeated and missing columns are all reported together.
 pub(crate) fn locate(sheet: &Sheet, schema: &Schema) -> Result<Option<Header>, Vec<Problem>> {
+    locate_with(sheet, schema, 2)
+}
+
+/// [`locate`] for a schema whose header may name as few as `min_known`
+/// columns (a section of the CPCCS form with one answer column).
+pub(crate) fn locate_with(
+    sheet: &Sheet,
+    schema: &Schema,
+    min_known: usize,
+) -> Result<Option<Header>, Vec<Problem>> {
     let found = sheet.rows.iter().take(HEADER_SEARCH_ROWS).position(|r| {
         r.cells
             .iter()
             .filter(|c| matches!(c, Cell::Text(t) if schema.resolve(t).is_some()))
             .count()
-            >= 2
+            >= min_known.max(1)
     });
     let Some(row_index) = found else {
         return Ok(None);

@@ -64,6 +64,16 @@ pub(crate) const SCHEMA: Schema<'static> = Schema {
         col("agregacion_anual", &["agregación"], false),
         col("meta_anual", &[], false),
         col("meta_cuantificable", &[], false),
+        col(
+            "numero_meta",
+            &[
+                "no. de meta",
+                "n.º de meta",
+                "número de meta",
+                "nro. de meta",
+            ],
+            false,
+        ),
     ],
 };
 
@@ -201,6 +211,7 @@ fn read_row(f: &mut Fields, policy: Porcentajes, avisos: &mut Vec<Warning>) -> O
     let agregacion = f.vocab("agregacion_anual", Agregacion::parse, Agregacion::valores);
     let meta_anual = f.number("meta_anual");
     let meta_cuantificable = f.text("meta_cuantificable");
+    let numero_meta = f.text("numero_meta");
 
     let zona = zona.and_then(|z| match u8::try_from(z.normalize().mantissa()) {
         Ok(n) if z.normalize().scale() == 0 && (1..=9).contains(&n) => Some(n),
@@ -284,6 +295,7 @@ fn read_row(f: &mut Fields, policy: Porcentajes, avisos: &mut Vec<Warning>) -> O
         agregacion,
         meta_anual,
         meta_cuantificable,
+        numero_meta,
         resultados: Default::default(),
         origen: f.row_loc(),
     };

@@ -75,6 +75,9 @@ pub struct Indicador {
     pub meta_anual: Option<Decimal>,
     /// Text to publish instead of the derived target.
     pub meta_cuantificable: Option<String>,
+    /// The institution's own number of the meta («NO. DE META» of the CPCCS
+    /// form), when `metas` gives one.
+    pub numero_meta: Option<String>,
     /// Results by closing month. Boxed: most months of most plans have
     /// none, and a result with its location is larger than the rest of
     /// the indicator.

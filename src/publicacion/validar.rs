@@ -14,6 +14,9 @@ pub struct Validacion {
     pub cargado: Cargado,
     /// The answers of the accountability form (empty when there are none).
     pub respuestas: Respuestas,
+    /// The warnings of the accountability answers, as `rendicion` lists
+    /// them: implausible answers and unanswered sections of every entity.
+    pub avisos_rendicion: Vec<crate::error::Warning>,
     /// The month computed and rendered, when one was given.
     pub informe: Option<Informe>,
     /// The month whose publication was rendered to check the templates:
@@ -53,7 +56,14 @@ pub fn validar(e: &Entrada, periodo: Option<Periodo>) -> Result<Validacion, Erro
         .filter_map(|(carpeta, files)| raiz::nueva(&carpeta, &mes.ultimo_dia().to_string(), files))
         .collect();
     crate::render::portada::portada(&cargado.templates, &cargado.config, &todas)?;
+    let mut avisos_rendicion = respuestas.avisos.clone();
+    avisos_rendicion.extend(answers::sin_responder(&respuestas, &anual.entidades, |e| {
+        cargado
+            .dataset
+            .nombre_entidad(e, &cargado.config.institucion.nombre)
+    }));
     Ok(Validacion {
+        avisos_rendicion,
         informe: periodo.map(|_| informe),
         cargado,
         respuestas,

@@ -107,11 +107,18 @@ struct MetaTexto {
     /// The name without its leading measure (`ejecución del PAC`).
     objeto: String,
     codigo: String,
+    /// The `meta_cuantificable` text of `metas`, as written (may be empty).
+    meta_cuantificable: String,
+    /// «NO. DE META» as the report prints it.
+    numero: String,
     medida: &'static str,
     sentido: &'static str,
     periodicidad: &'static str,
+    /// The year's target and result as the table writes them (`0,85`, `1.440`).
     meta: String,
     real: String,
+    /// The target for a sentence: a percentage as `85,00 %`, the rest as `meta`.
+    meta_prosa: String,
     cumplimiento: String,
     semaforo: String,
     meses_sin_resultado: String,
@@ -175,10 +182,10 @@ fn textos(ctx: &Contexto, r: &Rendicion) -> Result<Textos, Error> {
         c.insert("metas", &metas[k..k + n]);
         c.insert("n", &n);
         c.insert("evaluadas", &con_valor.len());
-        // Clamped percentages: their mean always exists.
-        let promedio = rules::mean(con_valor.iter().map(|(_, p)| rules::clamp_pct(*p)))
-            .ok()
-            .flatten();
+        // The uncapped mean, as the form's «TOTAL % CUMPLIMIENTO DE LA
+        // GESTIÓN» (SPEC 2.3): the narrative repeats the table's figures.
+        let promedio = rules::mean(con_valor.iter().map(|(_, p)| *p))
+            .map_err(|_| crate::compute::desborde("el cumplimiento promedio del objetivo"))?;
         c.insert("promedio", &promedio.map(format::pct).unwrap_or_default());
         c.insert("verdes", &color("verde"));
         c.insert("amarillas", &color("amarillo"));
@@ -222,20 +229,39 @@ fn meta_texto(ctx: &Contexto, m: &crate::compute::anual::MetaPoa) -> MetaTexto {
         .find_map(|p| minuscula.strip_prefix(p))
         .unwrap_or(&minuscula)
         .to_string();
+    // As the table writes them (a percentage as the form does, `0,85`), so
+    // that the texts repeat the table's figures.
     let val = |v: Option<rust_decimal::Decimal>| {
-        v.map(|d| format::valor_medida_calculado(ind.medida, d))
-            .unwrap_or_default()
+        v.map(|d| match ind.medida {
+            crate::model::Medida::Porcentaje => format::fraccion(d),
+            m => format::valor_medida_calculado(m, d),
+        })
+        .unwrap_or_default()
+    };
+    // For prose, the report's one percent style: two decimals, «85,00 %».
+    let prosa = |v: Option<rust_decimal::Decimal>| match ind.medida {
+        crate::model::Medida::Porcentaje => v
+            .map(|d| format::pct(d * rust_decimal::Decimal::ONE_HUNDRED))
+            .unwrap_or_default(),
+        _ => val(v),
     };
     MetaTexto {
         indicador: ind.nombre.clone(),
         indicador_minuscula: minuscula.clone(),
         objeto,
         codigo: ind.codigo.clone().unwrap_or_default(),
+        meta_cuantificable: ind.meta_cuantificable.clone().unwrap_or_default(),
+        numero: ind
+            .numero_meta
+            .clone()
+            .or_else(|| ind.codigo.clone())
+            .unwrap_or_else(|| m.numero.to_string()),
         medida: ind.medida.nombre(),
         sentido: ind.sentido.nombre(),
         periodicidad: ind.periodicidad.nombre(),
         meta: val(a.meta),
         real: val(a.real),
+        meta_prosa: prosa(a.meta),
         cumplimiento: a.cumplimiento.map(format::pct).unwrap_or_default(),
         semaforo: a
             .cumplimiento
@@ -254,8 +280,13 @@ fn meta_texto(ctx: &Contexto, m: &crate::compute::anual::MetaPoa) -> MetaTexto {
     }
 }
 
-/// Lower-cases the first letter unless the first word is an acronym (`PAC`).
+/// Lower-cases the first letter unless the first word is an acronym (`PAC`);
+/// a name written all in capitals (`PORCENTAJE DE EJECUCIÓN PRESUPUESTARIA`)
+/// has no acronym to tell apart and is lower-cased whole.
 fn lower_first(s: &str) -> String {
+    if s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase) {
+        return s.to_lowercase();
+    }
     let first = s.split_whitespace().next().unwrap_or("");
     if first
         .chars()
@@ -269,4 +300,19 @@ fn lower_first(s: &str) -> String {
     c.next()
         .map(|f| f.to_lowercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_in_capitals_is_not_an_acronym() {
+        assert_eq!(
+            lower_first("PORCENTAJE DE EJECUCIÓN PRESUPUESTARIA"),
+            "porcentaje de ejecución presupuestaria"
+        );
+        assert_eq!(lower_first("PAC ejecutado"), "PAC ejecutado");
+        assert_eq!(lower_first("Porcentaje de avance"), "porcentaje de avance");
+    }
 }

@@ -3,6 +3,7 @@
 //! each, drop-down lists, an example row) and the accountability answers.
 
 mod datos;
+mod formulario;
 mod notas;
 
 use std::path::{Path, PathBuf};
@@ -17,8 +18,9 @@ use crate::input::{metas, presupuesto, resultados};
 pub const CONFIG: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/lotaip.toml"));
 
 /// Writes the starter files into `dir`; files that already exist are left
-/// alone and reported. Returns (written, skipped).
-pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
+/// alone and reported. `formulario` lays `rendicion.xlsx` out as the CPCCS
+/// form itself instead of one sheet per section key. Returns (written, skipped).
+pub fn write(dir: &Path, formulario: bool) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::output(dir, e))?;
     let mut written = Vec::new();
     let mut skipped = Vec::new();
@@ -51,8 +53,12 @@ pub fn write(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Error> {
     if path.exists() {
         skipped.push(path);
     } else {
-        let bytes =
-            rendicion_workbook().map_err(crate::render::xlsx::xerr(&path.display().to_string()))?;
+        let book = if formulario {
+            formulario::workbook()
+        } else {
+            rendicion_workbook()
+        };
+        let bytes = book.map_err(crate::render::xlsx::xerr(&path.display().to_string()))?;
         std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))?;
         written.push(path);
     }
@@ -138,7 +144,7 @@ mod tests {
     #[test]
     fn starter_workbooks_have_the_contract_headers_and_are_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
-        let (written, skipped) = write(dir.path()).unwrap();
+        let (written, skipped) = write(dir.path(), false).unwrap();
         assert_eq!(written.len(), 5);
         assert!(skipped.is_empty());
         let sheets =
@@ -149,7 +155,7 @@ mod tests {
         for c in metas::SCHEMA.columns {
             assert!(header.has(c.key), "{}", c.key);
         }
-        let (written, skipped) = write(dir.path()).unwrap();
+        let (written, skipped) = write(dir.path(), false).unwrap();
         assert!(written.is_empty());
         assert_eq!(skipped.len(), 5);
     }

@@ -36,6 +36,7 @@ pub(super) fn nota(kind: &str, key: &str) -> Option<String> {
         ("metas", "agregacion_anual") => format!("Cómo se hace la cifra del año con los períodos: {}. Vacía: «ultimo» para continuo; «promedio» para porcentaje, tiempo e índice; «suma» para número y monto.", Agregacion::valores()),
         ("metas", "meta_anual") => format!("Meta del año. Opcional: si falta, se calcula como dice agregacion_anual. {NUMEROS} {PORCENTAJES}"),
         ("metas", "meta_cuantificable") => "Texto que se publica en la matriz como meta, p. ej. «85% mensual». Opcional: si falta, se publica la meta del último período cerrado con la periodicidad. Un indicador sin metas mensuales y con este texto se publica pero no se evalúa.".to_string(),
+        ("metas", "numero_meta") => "Número propio de la meta en el formulario de rendición de cuentas del CPCCS («NO. DE META»). Opcional: si falta, se usa el código del indicador y, sin código, el orden de la meta en el informe.".to_string(),
         ("resultados", "unidad") => "La unidad, escrita como en metas. Obligatoria. Una fila por unidad, indicador y período.".to_string(),
         ("resultados", "codigo") => "Código del indicador, como en metas. Hace falta el código o el nombre del indicador, o ambos si la unidad repite un código.".to_string(),
         ("resultados", "indicador") => "Nombre del indicador, como en metas: sin código, o para distinguir dos indicadores de la unidad con el mismo código.".to_string(),

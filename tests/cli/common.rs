@@ -145,6 +145,25 @@ pub fn pdftotext(path: &Path) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The text of a PDF in reading order (each cell's lines together) with every
+/// run of white space made one space: a cell's text wrapped over several
+/// lines reads as one.
+pub fn pdftotext_seguido(path: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("pdftotext is needed for this test (apt-get install poppler-utils): {e}")
+        });
+    assert!(o.status.success(), "pdftotext failed on {}", path.display());
+    String::from_utf8_lossy(&o.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Every file under a folder with its bytes, by relative path.
 pub fn contents(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     files_under(dir)

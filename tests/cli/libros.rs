@@ -492,8 +492,8 @@ fn starter_workbooks_offer_lists_notes_and_a_marked_example_row() {
         .into_iter()
         .filter_map(|c| attr(c, "ref"))
         .collect();
-    assert_eq!(refs.len(), 26 + 1, "{refs:?}");
-    assert!(refs.contains(&"A1") && refs.contains(&"Z1") && refs.contains(&"A2"));
+    assert_eq!(refs.len(), 27 + 1, "{refs:?}");
+    assert!(refs.contains(&"A1") && refs.contains(&"AA1") && refs.contains(&"A2"));
     assert!(
         comments.contains("una de las 24 provincias")
             || comments.contains("Una de las 24 provincias")

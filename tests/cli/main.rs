@@ -8,6 +8,7 @@ mod common;
 mod corpus;
 mod documentos;
 mod errores;
+mod formulario;
 mod generar;
 mod indice;
 mod instantaneas;

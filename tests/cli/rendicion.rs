@@ -41,9 +41,12 @@ fn the_seed_figures_come_out_exactly_in_the_workbook() {
     // Programmatic execution: planned 0,85, achieved 0,91 → 107,06 %; one meta, so the total too.
     let p = sheet(&book, "Ejecución programática");
     assert_eq!(text(&p, 1, 0), "CUMPLIMIENTO DE LA EJECUCIÓN PROGRAMÁTICA:");
+    // Without numero_meta the code is the meta's number; without
+    // meta_cuantificable the description is made from the target.
+    assert_eq!(text(&p, 5, 1), "DG-1");
     assert_eq!(
         text(&p, 5, 2),
-        "Alcanzar el 85% de ejecución presupuestaria"
+        "Alcanzar el 85,00 % de ejecución presupuestaria"
     );
     assert_eq!(text(&p, 5, 3), "Porcentaje de ejecución presupuestaria");
     assert_eq!(
@@ -97,6 +100,9 @@ fn the_seed_figures_and_the_form_vocabulary_appear_in_the_pdf() {
         "S/N",
         "DESCRIPCIÓN DE LA GESTIÓN POR OBJETIVO:",
         "Para el objetivo «OE 1. Incrementar la eficiencia en el uso de recursos financieros», Instituto de Prueba programó 1 meta",
+        // The form's writing of planned and achieved, as in the workbook.
+        "0,85",
+        "0,91",
     ] {
         assert!(pdf.contains(s), "«{s}» missing:\n{pdf}");
     }
@@ -139,7 +145,7 @@ fn a_breakdown_that_does_not_add_up_is_refused() {
     );
     let e = refused(dir.path());
     assert!(
-        e.contains("rendicion_deliberacion.csv, fila 2, columna D (masculino): el desglose no suma el total: MASCULINO + FEMENINO + GLBTI = 230 pero «N.º DE USUARIOS» es 235"),
+        e.contains("rendicion_deliberacion.csv, fila 2, columna C (usuarios): el desglose no suma el total: MASCULINO 100 + FEMENINO 130 + GLBTI 0 = 230 pero «N.º DE USUARIOS» es 235"),
         "{e}"
     );
 }
@@ -171,7 +177,7 @@ fn a_yes_without_evidence_and_an_unknown_row_are_refused_together() {
     let dir = variant(
         "rendicion_control_social.csv",
         ";VEEDURÍAS CIUDADANAS;NO;0;NO APLICA",
-        ";VEEDURIAS CIUDADANAS;SI;2;NO APLICA\n;VEEDORES;NO;0;",
+        ";VEEDURIAS CIUDADANAS;SI;2;NO APLICA\ninstitución;VEEDORES;NO;0;",
     );
     let e = refused(dir.path());
     assert!(e.contains("hay 2 problemas"), "{e}");
@@ -196,5 +202,152 @@ fn an_entity_that_does_not_report_on_its_own_is_refused() {
             "«Guayas» no rinde cuentas por separado; agréguela a [rendicion] en lotaip.toml"
         ),
         "{e}"
+    );
+}
+
+/// A copy of the `rendicion` fixture with one more file.
+fn with_file(name: &str, content: &str) -> tempfile::TempDir {
+    let dir = variant("lotaip.toml", "anio = 2025", "anio = 2025");
+    std::fs::write(dir.path().join(name), content).unwrap();
+    dir
+}
+
+#[test]
+fn a_blank_entity_with_several_reporting_is_refused_not_moved() {
+    // Azuay reports on its own too: a blank would put Azuay's row in the
+    // institution's total (289 / $ 4.658.266,22 before this was refused).
+    let dir = variant(
+        "rendicion_contratacion.csv",
+        "institución;COMPRA POR CATALOGO",
+        ";COMPRA POR CATALOGO",
+    );
+    let e = refused(dir.path());
+    assert!(
+        e.contains("rendicion_contratacion.csv, fila 2, columna A (entidad): falta la entidad: rinden cuentas por separado 2 entidades"),
+        "{e}"
+    );
+}
+
+#[test]
+fn unanswered_sections_are_marked_and_warned_alike_in_validar_and_rendicion() {
+    let (out, o) = rendicion(&fixture("rendicion"));
+    let (stdout, _) = texts(&o);
+    assert!(o.status.success(), "{stdout}");
+    let dir = out.path().join("rendicion_2025");
+    let pdf = pdftotext_seguido(&dir.join("rendicion_2025_azuay.pdf"));
+    assert!(
+        pdf.contains("PROCESOS DE CONTRATACIÓN Y COMPRAS PÚBLICAS DE BIENES Y SERVICIOS: (sección sin responder)"),
+        "{pdf}"
+    );
+    assert!(pdf.contains("SECCIÓN SIN RESPONDER"), "{pdf}");
+    // No stand-in answer that reads as given, no total of nothing.
+    assert!(
+        !pdf.contains("NINGUNO") && !pdf.contains("TOTAL 0"),
+        "{pdf}"
+    );
+    let c = sheet(&dir.join("rendicion_2025_azuay.xlsx"), "Contratacion");
+    assert!(
+        text(&c, 1, 0).ends_with("(sección sin responder)"),
+        "{}",
+        text(&c, 1, 0)
+    );
+    // The same warnings in the check that writes nothing.
+    let v = lotaip(&[
+        "validar",
+        "--entrada",
+        fixture("rendicion").to_str().unwrap(),
+    ]);
+    let (vout, verr) = texts(&v);
+    assert!(v.status.success(), "{verr}");
+    let lines = |s: &str| -> Vec<String> {
+        s.lines()
+            .filter(|l| {
+                l.contains("[sección sin responder]") || l.contains("[respuesta inverosímil]")
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(lines(&vout).len(), 3, "{vout}");
+    assert_eq!(lines(&vout), lines(&stdout));
+}
+
+#[test]
+fn the_budget_link_is_an_answer_of_its_own() {
+    let dir = with_file(
+        "rendicion_ejecucion_presupuestaria.csv",
+        "entidad;tipo;enlace\ninstitución;META;https://www.ejemplo.gob.ec/cedula-presupuestaria\n",
+    );
+    let (out, o) = rendicion(dir.path());
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let b = sheet(
+        &out.path()
+            .join("rendicion_2025/rendicion_2025_institucion.xlsx"),
+        "Ejecución presupuestaria",
+    );
+    assert_eq!(
+        text(&b, 4, 5),
+        "https://www.ejemplo.gob.ec/cedula-presupuestaria"
+    );
+}
+
+#[test]
+fn the_objectives_narrative_repeats_the_tables_uncapped_figure() {
+    let (out, o) = rendicion(&fixture("rendicion"));
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let book = out
+        .path()
+        .join("rendicion_2025/rendicion_2025_institucion.xlsx");
+    let p = sheet(&book, "Ejecución programática");
+    assert_eq!(number(&p, 6, 6), 1.0706);
+    let n = sheet(&book, "Gestión por objetivo");
+    let t = text(&n, 4, 1);
+    assert!(
+        t.contains("cumplimiento promedio de la gestión de 107,06 %"),
+        "{t}"
+    );
+    assert!(
+        t.contains("(0,91 frente a 0,85 planificado, 107,06 %)"),
+        "{t}"
+    );
+    assert!(!t.contains("100,00 %"), "{t}");
+}
+
+#[test]
+fn implausible_answers_are_warned_in_validar_and_rendicion() {
+    let dir = variant(
+        "rendicion_contratacion.csv",
+        "COMPRA POR CATALOGO;325;$1.149.741,23;325;",
+        "COMPRA POR CATALOGO;325;$1.149.741,23;400;",
+    );
+    let (_, o) = rendicion(dir.path());
+    let (stdout, _) = texts(&o);
+    assert!(o.status.success(), "{stdout}");
+    let finished = "rendicion_contratacion.csv, fila 2: [respuesta inverosímil] «Número Total Finalizados» (400) es mayor que «Número Total Adjudicados» (325)";
+    let deliberation = "rendicion_deliberacion.csv, fila 2: [respuesta inverosímil] la deliberación pública del informe de 2025 se realiza después del cierre del año, en 2026; la fecha 20/03/2024 cae fuera de ese año";
+    let v = lotaip(&["validar", "--entrada", dir.path().to_str().unwrap()]);
+    let (vout, _) = texts(&v);
+    for s in [&stdout, &vout] {
+        assert!(s.contains(finished) && s.contains(deliberation), "{s}");
+    }
+}
+
+#[test]
+fn the_forms_spellings_of_a_header_are_read_in_the_template_too() {
+    // The form writes «N° DE USUARIOS»; the template's key is `usuarios`.
+    let dir = variant(
+        "rendicion_deliberacion.csv",
+        "entidad;fecha;usuarios;",
+        "entidad;FECHA EN QUE SE REALIZÓ LA RENDICIÓN DE CUENTAS ANTE LA CIUDADANÍA;N° DE USUARIOS;",
+    );
+    let (out, o) = rendicion(dir.path());
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let d = sheet(
+        &out.path()
+            .join("rendicion_2025/rendicion_2025_institucion.xlsx"),
+        "Deliberacion",
+    );
+    assert_eq!(
+        (text(&d, 5, 0), number(&d, 5, 1)),
+        ("20/03/2024".to_string(), 235.0)
     );
 }

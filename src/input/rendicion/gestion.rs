@@ -1,59 +1,78 @@
 //! The optional sheet that describes the management of each computed meta.
 
 use super::*;
+use crate::input::header::col;
 
-/// The optional sheet with the description of the management per meta.
+/// The columns of the template's `gestion_metas` sheet.
+const COLS: &[Column] = &[
+    col("entidad", &[], false),
+    col("codigo", &["código"], false),
+    col("indicador", &[], false),
+    col("descripcion", &["descripción de la gestión por meta"], true),
+];
+
+/// The columns of the form's «CUMPLIMIENTO DE LA EJECUCIÓN PROGRAMÁTICA»: the
+/// meta is found by its indicator (and code, when given); the figures are
+/// the form's copy of what lotaip computes from metas and resultados, and
+/// are not read. The form's «DESCRIPCIÓN» (of the meta) is `meta_descripcion`
+/// and the management's is `gestion`, so that neither is taken for the other.
+const COLS_FORMULARIO: &[Column] = &[
+    col("entidad", &[], false),
+    col(
+        "objetivo",
+        &["objetivos estrategicos/competencias exclusivas"],
+        false,
+    ),
+    col("numero_meta", &["no. de meta"], false),
+    col("meta_descripcion", &["descripción"], false),
+    col("codigo", &["código"], false),
+    col("indicador", &["indicador de la meta"], true),
+    col("planificado", &["totales planificados"], false),
+    col("cumplido", &["totales cumplidos"], false),
+    col("cumplimiento", &["% cumplimiento de la gestión"], false),
+    col("gestion", &["descripción de la gestión por meta"], true),
+];
+
+/// The `gestion_metas` sheet, or the programmatic section of a copy of the
+/// form (`form`): the description of the management of each computed meta.
 pub(super) fn gestion(
     sheet: &Sheet,
-    config: &Config,
-    ds: &Dataset,
-    entidades: &[Entidad],
-    institucion: &[usize],
+    form: bool,
+    ctx: &Lectura,
     out: &mut Respuestas,
     problems: &mut Problems,
 ) {
-    const COLS: &[Column] = &[
-        Column {
-            key: "entidad",
-            aliases: &[],
-            required: false,
-        },
-        Column {
-            key: "codigo",
-            aliases: &["código"],
-            required: false,
-        },
-        Column {
-            key: "indicador",
-            aliases: &[],
-            required: false,
-        },
-        Column {
-            key: "descripcion",
-            aliases: &["descripción de la gestión por meta"],
-            required: true,
-        },
-    ];
+    let (columns, texto) = if form {
+        (COLS_FORMULARIO, "gestion")
+    } else {
+        (COLS, "descripcion")
+    };
     let schema = Schema {
         kind: GESTION_METAS,
-        columns: COLS,
+        columns,
     };
-    let header = match locate(sheet, &schema) {
+    let sheet = &super::formulario::preparar(sheet, columns, 2, form.then_some(Forma::Tabla));
+    let header = match locate_with(sheet, &schema, 2) {
         Ok(Some(h)) => h,
         Ok(None) => return problems.push(sheet.whole(), "no se encontró el encabezado de gestion_metas (entidad, codigo, indicador, descripcion)"),
         Err(ps) => return problems.extend(ps),
     };
+    let ds = ctx.ds;
     for row in &sheet.rows[header.row_index + 1..] {
         let mut f = Fields::new(sheet, &header, row, problems);
-        let Some(e) = entidad(&mut f, config, ds, entidades) else {
+        // A meta of the form without a description leaves the default one.
+        if form && f.cell(texto).is_blank() {
+            continue;
+        }
+        let Some(e) = entidad(&mut f, ctx) else {
             continue;
         };
         let code = f.text("codigo").map(|c| fold_key(&c));
         let name = f.text("indicador");
-        let Some(texto) = f.required_text("descripcion", "la descripción de la gestión") else {
+        let Some(texto) = f.required_text(texto, "la descripción de la gestión") else {
             continue;
         };
-        let units = ds.unidades_programaticas(e, institucion);
+        let units = ds.unidades_programaticas(e, ctx.institucion);
         let found: Vec<usize> = (0..ds.indicadores.len())
             .filter(|i| units.contains(&ds.indicadores[*i].unidad))
             .filter(|i| {

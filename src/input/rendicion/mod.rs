@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::fields::Fields;
-use super::header::{Column, Schema, locate};
+use super::header::{Column, Schema, locate_with};
 use super::sheet::{Cell, Sheet};
 use super::{Kind, discover, table};
 use crate::config::Config;
@@ -19,10 +19,16 @@ use crate::model::{Dataset, Entidad, Provincia};
 use crate::text::{closest, fold_key, folds_to};
 
 mod celdas;
+mod entidad;
+mod formulario;
 mod gestion;
 mod reglas;
+mod verosimil;
 
 use celdas::{fixed_row, valor};
+use entidad::entidad;
+pub use entidad::entidades;
+use formulario::{Destino, por_hoja};
 use gestion::gestion;
 use reglas::rules;
 
@@ -73,6 +79,12 @@ pub struct Respuestas {
 }
 
 impl Respuestas {
+    /// Whether an entity left a printed section unanswered (the budget
+    /// link is optional: without it the budget section says NO APLICA).
+    pub fn sin_responder(&self, e: Entidad, s: &Seccion) -> bool {
+        s.clave != crate::model::formulario::ENLACE_PRESUPUESTO && self.de(e, s.clave).is_empty()
+    }
+
     /// The rows an entity answered in a section.
     pub fn de(&self, e: Entidad, seccion: &str) -> &[Fila] {
         self.filas
@@ -80,57 +92,6 @@ impl Respuestas {
             .find(|((en, s), _)| *en == e && *s == seccion)
             .map_or(&[], |(_, v)| v)
     }
-}
-
-/// The entities that report: the institution, then the provinces and units
-/// listed in `[rendicion]`. Unknown names are refused.
-pub fn entidades(config: &Config, ds: &Dataset) -> Result<(Vec<Entidad>, Vec<usize>), Error> {
-    let loc = || Location::file(crate::config::ARCHIVO);
-    let mut problems = Problems::default();
-    let mut out = vec![Entidad::Institucion];
-    let r = &config.rendicion;
-    if r.provincias.iter().any(|p| folds_to(p, "todas")) {
-        out.extend(ds.provincias().into_iter().map(Entidad::Provincia));
-    } else {
-        for name in &r.provincias {
-            match Provincia::parse(name) {
-                // A province named twice reports once.
-                Some(p) if out.contains(&Entidad::Provincia(p)) => {}
-                Some(p) if ds.provincias().contains(&p) => out.push(Entidad::Provincia(p)),
-                Some(p) => problems.push(loc(), format!("[rendicion] provincias: {} no tiene unidades en metas", p.nombre())),
-                None => problems.push(loc(), format!("[rendicion] provincias: provincia desconocida «{name}»; se esperaba un nombre de provincia o «todas»")),
-            }
-        }
-    }
-    let unit = |name: &str, what: &str, problems: &mut Problems| -> Option<usize> {
-        let found = ds
-            .unidades
-            .iter()
-            .position(|u| fold_key(&u.nombre) == fold_key(name));
-        if found.is_none() {
-            let hint = closest(name, ds.unidades.iter().map(|u| u.nombre.as_str()))
-                .map(|s| format!("; ¿quiso decir «{s}»?"))
-                .unwrap_or_default();
-            problems.push(
-                loc(),
-                format!("[rendicion] {what}: la unidad «{name}» no está en metas{hint}"),
-            );
-        }
-        found
-    };
-    for name in &r.unidades {
-        if let Some(u) = unit(name, "unidades", &mut problems)
-            && !out.contains(&Entidad::Unidad(u))
-        {
-            out.push(Entidad::Unidad(u));
-        }
-    }
-    let institucion: Vec<usize> = r
-        .unidades_institucion
-        .iter()
-        .filter_map(|n| unit(n, "unidades_institucion", &mut problems))
-        .collect();
-    problems.into_result((out, institucion))
 }
 
 /// Reads the `rendicion` files of the inputs folder, if any.
@@ -183,6 +144,12 @@ fn read(
     // Where each section was answered first: a second sheet or file for it
     // would merge two versions of the answers.
     let mut seen: HashMap<String, Location> = HashMap::new();
+    let ctx = Lectura {
+        config,
+        ds,
+        entidades,
+        institucion,
+    };
     for (key, sheet) in sheets {
         if sheet.rows.is_empty() {
             continue;
@@ -194,61 +161,69 @@ fn read(
             );
             continue;
         }
-        let canonical = SECCIONES
-            .iter()
-            .find(|s| folds_to(s.clave, key) || folds_to(s.titulo, key))
-            .map_or(key.clone(), |s| s.clave.to_string());
-        if let Some(first) = seen.get(&canonical) {
-            problems.push(
-                sheet.whole(),
-                format!(
-                    "la sección «{canonical}» ya tiene respuestas en {first}; deje una sola hoja o archivo por sección"
-                ),
-            );
-            continue;
-        }
-        seen.insert(canonical, sheet.whole());
-        if folds_to(GESTION_METAS, key) {
-            gestion(
-                sheet,
-                config,
-                ds,
-                entidades,
-                institucion,
-                &mut out,
-                &mut problems,
-            );
-            continue;
-        }
-        let Some(seccion) = SECCIONES
-            .iter()
-            .find(|s| folds_to(s.clave, key) || folds_to(s.titulo, key))
-        else {
-            let mut names: Vec<&str> = SECCIONES.iter().map(|s| s.clave).collect();
-            names.push(GESTION_METAS);
-            let hint = closest(key, names.iter().copied())
-                .map(|s| format!("; ¿quiso decir «{s}»?"))
-                .unwrap_or_default();
-            problems.push(
-                sheet.whole(),
-                format!(
-                    "hoja desconocida en rendicion{hint} (hojas admitidas: {})",
-                    names.join(", ")
-                ),
-            );
-            continue;
+        let by_name = por_hoja(key).or_else(|| sheet.name.as_deref().and_then(por_hoja));
+        let blocks: Vec<(Option<Destino>, Sheet, bool)> = match formulario::bloques(sheet) {
+            Some(b) => b
+                .into_iter()
+                .map(|b| (b.destino.or(by_name), b.hoja, true))
+                .collect(),
+            None => vec![(by_name, sheet.clone(), false)],
         };
-        section(
-            sheet,
-            seccion,
-            config,
-            ds,
-            entidades,
-            &mut out,
-            &mut problems,
-        );
+        for (destino, hoja, form) in blocks {
+            let canonical = match destino {
+                Some(Destino::Seccion(s)) => s.clave,
+                Some(Destino::Gestion) => GESTION_METAS,
+                Some(Destino::Calculada) => continue,
+                None if form => {
+                    out.avisos.push(Warning::new(
+                        "hoja ignorada",
+                        hoja.whole(),
+                        "filas antes del primer título de sección del formulario; no se leen",
+                    ));
+                    continue;
+                }
+                None => {
+                    let mut names: Vec<&str> = SECCIONES.iter().map(|s| s.clave).collect();
+                    names.push(GESTION_METAS);
+                    let hint = closest(key, names.iter().copied())
+                        .map(|s| format!("; ¿quiso decir «{s}»?"))
+                        .unwrap_or_default();
+                    problems.push(
+                        sheet.whole(),
+                        format!(
+                            "hoja desconocida en rendicion{hint} (hojas admitidas: {}, o los títulos de las secciones del formulario)",
+                            names.join(", ")
+                        ),
+                    );
+                    continue;
+                }
+            };
+            if let Some(first) = seen.get(canonical) {
+                problems.push(
+                    hoja.whole(),
+                    format!(
+                        "la sección «{canonical}» ya tiene respuestas en {first}; deje una sola hoja o archivo por sección"
+                    ),
+                );
+                continue;
+            }
+            seen.insert(canonical.to_string(), hoja.whole());
+            match destino {
+                Some(Destino::Seccion(s)) => section(&hoja, s, form, &ctx, &mut out, &mut problems),
+                _ => gestion(&hoja, form, &ctx, &mut out, &mut problems),
+            }
+        }
     }
+    verosimil::revisar(&mut out, config.anio);
     problems.into_result(out)
+}
+
+/// What every section's reader needs besides its sheet.
+pub(super) struct Lectura<'a> {
+    pub config: &'a Config,
+    pub ds: &'a Dataset,
+    pub entidades: &'a [Entidad],
+    pub institucion: &'a [usize],
 }
 
 /// The columns of a section's sheet: `entidad` then the form's columns (the
@@ -270,9 +245,8 @@ fn schema_columns(s: &'static Seccion) -> Vec<Column> {
 fn section(
     sheet: &Sheet,
     s: &'static Seccion,
-    config: &Config,
-    ds: &Dataset,
-    entidades: &[Entidad],
+    form: bool,
+    ctx: &Lectura,
     out: &mut Respuestas,
     problems: &mut Problems,
 ) {
@@ -281,7 +255,9 @@ fn section(
         kind: s.clave,
         columns: &columns,
     };
-    let header = match locate(sheet, &schema) {
+    let min_known = s.columnas.len().min(2);
+    let sheet = &formulario::preparar(sheet, &columns, min_known, form.then_some(s.forma));
+    let header = match locate_with(sheet, &schema, min_known) {
         Ok(Some(h)) => h,
         Ok(None) => {
             problems.push(
@@ -302,7 +278,7 @@ fn section(
     let mut seen: HashMap<(Entidad, usize), usize> = HashMap::new();
     for row in &sheet.rows[header.row_index + 1..] {
         let mut f = Fields::new(sheet, &header, row, problems);
-        let Some(entidad) = entidad(&mut f, config, ds, entidades) else {
+        let Some(entidad) = entidad(&mut f, ctx) else {
             continue;
         };
         let valores: Vec<Valor> = s
@@ -369,50 +345,8 @@ fn section(
     }
 }
 
-/// The entity a row answers for: blank or `institución` for the institution.
-fn entidad(
-    f: &mut Fields,
-    config: &Config,
-    ds: &Dataset,
-    entidades: &[Entidad],
-) -> Option<Entidad> {
-    let Some(t) = f.text("entidad") else {
-        return Some(Entidad::Institucion);
-    };
-    let k = fold_key(&t);
-    let inst = &config.institucion;
-    let e = if k == "institucion" || k == fold_key(&inst.nombre) || k == fold_key(&inst.siglas) {
-        Some(Entidad::Institucion)
-    } else if let Some(p) =
-        Provincia::parse(&t).or_else(|| Provincia::parse(t.trim_start_matches("Provincia de ")))
-    {
-        Some(Entidad::Provincia(p))
-    } else {
-        ds.unidades
-            .iter()
-            .position(|u| fold_key(&u.nombre) == k)
-            .map(Entidad::Unidad)
-    };
-    match e {
-        Some(e) if entidades.contains(&e) => Some(e),
-        Some(_) => {
-            f.problem(
-                "entidad",
-                format!(
-                    "«{t}» no rinde cuentas por separado; agréguela a [rendicion] en lotaip.toml"
-                ),
-            );
-            None
-        }
-        None => {
-            f.problem("entidad", format!("entidad desconocida «{t}»; se esperaba «institución», una provincia o una unidad que rinde cuentas por separado"));
-            None
-        }
-    }
-}
-
-/// A warning for every section an entity left unanswered: the report prints
-/// it with `S/N` and `NO APLICA`.
+/// A warning for every section an entity left unanswered: the report
+/// marks it «sección sin responder».
 pub fn sin_responder(
     resp: &Respuestas,
     entidades: &[Entidad],
@@ -422,8 +356,7 @@ pub fn sin_responder(
     for &e in entidades {
         let faltan: Vec<&str> = SECCIONES
             .iter()
-            .filter(|s| s.forma == Forma::Ficha || !s.filas_fijas.is_empty())
-            .filter(|s| resp.de(e, s.clave).is_empty())
+            .filter(|s| resp.sin_responder(e, s))
             .map(|s| s.clave)
             .collect();
         if !faltan.is_empty() {
@@ -431,7 +364,7 @@ pub fn sin_responder(
                 "sección sin responder",
                 Location::file("rendicion"),
                 format!(
-                    "{}: sin respuestas en {}; el informe muestra S/N y NO APLICA",
+                    "{}: sin respuestas en {}; el informe las marca «sección sin responder»",
                     nombre(e),
                     faltan.join(", ")
                 ),

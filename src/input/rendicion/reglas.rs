@@ -14,10 +14,16 @@ pub(super) fn rules(s: &'static Seccion, fila: &Fila) -> Vec<(&'static str, Stri
         match *r {
             Regla::Suma { total, partes } => {
                 let sum: Decimal = partes.iter().map(|p| num(p)).sum();
+                // Which part is wrong cannot be told; the cell the parts
+                // disagree with is the total's, and every part is named
+                // with its value.
                 if sum != num(total) {
-                    let names: Vec<&str> = partes.iter().map(|p| titulo(p)).collect();
+                    let names: Vec<String> = partes
+                        .iter()
+                        .map(|p| format!("{} {}", titulo(p), num(p)))
+                        .collect();
                     out.push((
-                        partes[0],
+                        total,
                         format!(
                             "el desglose no suma el total: {} = {} pero «{}» es {}",
                             names.join(" + "),
@@ -100,6 +106,26 @@ mod tests {
 
     fn n(v: i64) -> Valor {
         Valor::Numero(Decimal::from(v))
+    }
+
+    #[test]
+    fn a_breakdown_that_does_not_add_up_names_the_total_and_every_part() {
+        let (s, f) = fila(
+            "deliberacion",
+            &[
+                ("usuarios", n(235)),
+                ("masculino", n(100)),
+                ("femenino", n(135)),
+                ("mestizo", n(230)),
+            ],
+        );
+        let r = rules(s, &f);
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "usuarios");
+        assert_eq!(
+            r[0].1,
+            "el desglose no suma el total: MONTUBIO 0 + MESTIZO 230 + CHOLO 0 + INDÍGENA 0 + AFROECUATORIANO 0 = 230 pero «N.º DE USUARIOS» es 235"
+        );
     }
 
     #[test]

@@ -116,8 +116,6 @@ pub struct Seccion {
     pub columnas: &'static [Columna],
     /// Values of the label columns of the rows the form always prints.
     pub filas_fijas: &'static [&'static [&'static str]],
-    /// The row printed when a free-row section has no answers.
-    pub vacia: &'static [&'static str],
     pub reglas: &'static [Regla],
 }
 
@@ -140,6 +138,21 @@ pub(crate) use secciones::SECCIONES;
 /// (column «DESCRIPCIÓN DE LA GESTIÓN POR META»).
 pub(crate) const GESTION_METAS: &str = "gestion_metas";
 
+/// The section that only gives the link of the budget execution: the
+/// computed «CUMPLIMIENTO DE LA EJECUCIÓN PRESUPUESTARIA» prints it, so it is
+/// never printed on its own. Its other columns are the form's (a copy of
+/// the filled form may carry them) and are read but not used: the figures
+/// come from `presupuesto`.
+pub(crate) const ENLACE_PRESUPUESTO: &str = "ejecucion_presupuestaria";
+
+/// The form's titles of the computed sections, as a copy of the filled form
+/// names them: the programmatic one carries the «DESCRIPCIÓN DE LA GESTIÓN
+/// POR META» (read like `gestion_metas`); the institutional budget is all
+/// computed.
+pub(crate) const TITULO_PROGRAMATICA: &str = "CUMPLIMIENTO DE LA EJECUCIÓN PROGRAMÁTICA";
+/// See [`TITULO_PROGRAMATICA`].
+pub(crate) const TITULO_INSTITUCIONAL: &str = "PRESUPUESTO INSTITUCIONAL";
+
 /// Sections printed after which the computed ones go, in the form's order:
 /// the programmatic and budget sections come after `planificacion`.
 pub(crate) const ANTES_DE_CALCULADAS: &str = "planificacion";
@@ -158,9 +171,6 @@ mod tests {
                 .count();
             for f in s.filas_fijas {
                 assert_eq!(f.len(), labels, "{}", s.clave);
-            }
-            if !s.vacia.is_empty() {
-                assert_eq!(s.vacia.len(), s.columnas.len(), "{}", s.clave);
             }
             for r in s.reglas {
                 let keys: Vec<&str> = match r {

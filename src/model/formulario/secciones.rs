@@ -53,7 +53,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             ),
         ],
         filas_fijas: &[],
-        vacia: &[],
         reglas: &[],
     },
     Seccion {
@@ -62,7 +61,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
         forma: Forma::Ficha,
         columnas: PERSONA,
         filas_fijas: &[],
-        vacia: &[],
         reglas: &[],
     },
     Seccion {
@@ -71,7 +69,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
         forma: Forma::Ficha,
         columnas: PERSONA,
         filas_fijas: &[],
-        vacia: &[],
         reglas: &[],
     },
     Seccion {
@@ -80,7 +77,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
         forma: Forma::Ficha,
         columnas: PERSONA,
         filas_fijas: &[],
-        vacia: &[],
         reglas: &[],
     },
     Seccion {
@@ -100,7 +96,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             &["PARROQUIAL"],
             &["INSTITUCIONAL"],
         ],
-        vacia: &[],
         reglas: &[],
     },
     Seccion {
@@ -115,7 +110,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
         filas_fijas: &[&[
             "SE HAN IMPLEMENTADO MECANISMOS DE PARTICIPACIÓN CIUDADANA PARA LA FORMULACIÓN DE POLÍTICAS Y PLANES INSTITUCIONALES",
         ]],
-        vacia: &[],
         reglas: &[Regla::EnlaceSegun {
             si_no: "respuesta",
             enlace: "enlace",
@@ -143,7 +137,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             &["CONSEJO CIUDADANO SECTORIAL"],
             &["OTROS"],
         ],
-        vacia: &[],
         reglas: &[
             Regla::EnlaceSegun {
                 si_no: "implementado",
@@ -176,7 +169,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             &["COMITÉS DE USUARIOS DE SERVICIOS"],
             &["OTROS"],
         ],
-        vacia: &[],
         reglas: &[
             Regla::EnlaceSegun {
                 si_no: "implementado",
@@ -245,7 +237,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
                 "ENTREGA DEL INFORME DE RENDICIÓN DE CUENTAS AL CPCCS, A TRAVÉS DEL INGRESO DEL INFORME EN EL SISTEMA VIRTUAL",
             ],
         ],
-        vacia: &[],
         reglas: &[Regla::EnlaceSegun {
             si_no: "realizado",
             enlace: "enlace",
@@ -261,7 +252,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             Texto,
         ))],
         filas_fijas: &[],
-        vacia: &[],
         reglas: &[],
     },
     Seccion {
@@ -306,7 +296,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             ),
         ],
         filas_fijas: &[],
-        vacia: &["S/N", "0", "0", "0", "0", "0", "0", "0", "0", "0"],
         reglas: &[
             Regla::Suma {
                 total: "usuarios",
@@ -348,13 +337,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             c("enlace", "LINK AL MEDIO DE VERIFICACIÓN", Enlace),
         ],
         filas_fijas: &[],
-        vacia: &[
-            "NO SE RECIBIERON APORTES CIUDADANOS",
-            "NO",
-            "0",
-            "",
-            "NO APLICA",
-        ],
         reglas: &[
             Regla::EnlaceSegun {
                 si_no: "incorporado",
@@ -398,7 +380,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             &["Televisión"],
             &["Medios digitales"],
         ],
-        vacia: &[],
         reglas: &[Regla::Hasta100 {
             partes: &["pct_local", "pct_nacional", "pct_internacional"],
         }],
@@ -420,7 +401,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
                 "PUBLICACIÓN EN LA PÁG. WEB DE LOS CONTENIDOS ESTABLECIDOS EN EL ART. 29 DE LA LOTAIP",
             ],
         ],
-        vacia: &[],
         reglas: &[Regla::EnlaceSegun {
             si_no: "implementado",
             enlace: "enlace",
@@ -443,11 +423,25 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             &["LA INSTITUCIÓN TIENE ARTICULADAS SUS POA AL PLAN NACIONAL DE DESARROLLO"],
             &["EL POA ESTÁ ARTICULADO AL PLAN ESTRATÉGICO"],
         ],
-        vacia: &[],
         reglas: &[Regla::EnlaceSegun {
             si_no: "respuesta",
             enlace: "enlace",
         }],
+    },
+    Seccion {
+        clave: super::ENLACE_PRESUPUESTO,
+        titulo: "CUMPLIMIENTO DE LA EJECUCIÓN PRESUPUESTARIA",
+        forma: Forma::Tabla,
+        columnas: &[
+            c("tipo", "TIPO", Texto),
+            c("descripcion", "DESCRIPCIÓN", Texto),
+            c("planificado", "PRESUPUESTO PLANIFICADO", Monto),
+            c("ejecutado", "PRESUPUESTO EJECUTADO", Monto),
+            c("cumplimiento", "% CUMPLIMIENTO DE LA GESTIÓN", Texto),
+            req(c("enlace", LINK, Enlace)),
+        ],
+        filas_fijas: &[],
+        reglas: &[],
     },
     Seccion {
         clave: "contratacion",
@@ -478,7 +472,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             ),
         ],
         filas_fijas: &[],
-        vacia: &["NINGUNO", "0", "0", "0", "0", "NO APLICA"],
         reglas: &[],
     },
     Seccion {
@@ -496,7 +489,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             ),
         ],
         filas_fijas: &[],
-        vacia: &["NINGUNA", "NO APLICA", "0", "NO APLICA"],
         reglas: &[],
     },
     Seccion {
@@ -524,7 +516,6 @@ pub(crate) const SECCIONES: &[Seccion] = &[
             c("enlace", LINK, Enlace),
         ],
         filas_fijas: &[],
-        vacia: &["NINGUNA", "S/N", "S/N", "0", "", "NO APLICA"],
         reglas: &[Regla::Hasta100 {
             partes: &["cumplimiento"],
         }],

@@ -11,7 +11,7 @@ use super::{
 use crate::error::{Error, Warning};
 use crate::render::ContextoAnual as Contexto;
 use crate::render::OutputFile;
-use crate::render::view::rendicion::{Celda, Formato, Tabla, VistaRendicion};
+use crate::render::view::rendicion::{Celda, Formato, SIN_RESPONDER, Tabla, VistaRendicion};
 
 /// Total width of a sheet in characters, shared by its columns.
 const WIDTH: f64 = 150.0;
@@ -56,7 +56,12 @@ fn seccion(
     }
     let last = t.columnas.max(1) as u16 - 1;
     ws.merge_range(0, 0, 0, last, title, &st.title)?;
-    ws.merge_range(1, 0, 1, last, &format!("{}:", t.titulo), &st.subtitle)?;
+    let subtitle = if t.sin_responder {
+        format!("{}: ({})", t.titulo, SIN_RESPONDER.to_lowercase())
+    } else {
+        format!("{}:", t.titulo)
+    };
+    ws.merge_range(1, 0, 1, last, &subtitle, &st.subtitle)?;
     ws.set_row_height(0, height(lines(title, WIDTH / 1.1)) + 4.0)?;
     ws.set_row_height(1, height(lines(&t.titulo, WIDTH / 1.1)) + 4.0)?;
     print_setup(ws, 1, &format!("{siglas} — {}", t.titulo))?;
@@ -146,6 +151,12 @@ fn format_of(st: &mut Styles, cell: &Celda) -> Format {
         Some((_, Formato::Usd)) => st.usd.clone(),
         Some((_, Formato::Puntos)) => st.pct.clone(),
         Some((d, Formato::Medida(m))) => st.value(m, d),
+        Some((d, Formato::Fraccion)) => {
+            let n = crate::format::decimales_fraccion(d) as usize;
+            st.int
+                .clone()
+                .set_num_format(format!("0.{}", "0".repeat(n)))
+        }
         None if cell.clase.split_whitespace().any(|c| c == "centro") => {
             st.center.clone().set_text_wrap()
         }

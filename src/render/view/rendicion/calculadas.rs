@@ -32,15 +32,19 @@ pub(super) fn programatica(ds: &Dataset, r: &Rendicion, textos: &Textos) -> Tabl
             .count();
         for (j, m) in r.metas[k..k + n].iter().enumerate() {
             let ind = &ds.indicadores[m.indicador];
+            let formato = match ind.medida {
+                Medida::Porcentaje => Formato::Fraccion,
+                m => Formato::Medida(m),
+            };
             let valor = |v: Option<Decimal>| match v {
-                Some(d) => Celda::numero(d, Formato::Medida(ind.medida)),
+                Some(d) => Celda::numero(d, formato),
                 None => Celda::texto("S/N").clase("centro"),
             };
             let mut row = Vec::new();
             if j == 0 {
                 row.push(Celda::texto(obj.clone()).span(1, n));
             }
-            row.push(Celda::numero(Decimal::from(m.numero), Formato::Entero).clase("centro"));
+            row.push(numero_meta(ind, m.numero));
             row.push(Celda::texto(textos.meta[k + j].clone()));
             row.push(Celda::texto(ind.nombre.clone()));
             row.push(valor(m.anual.meta));
@@ -73,7 +77,25 @@ pub(super) fn programatica(ds: &Dataset, r: &Rendicion, textos: &Textos) -> Tabl
         encabezado,
         filas,
         columnas: 8,
-        anchos: vec![18, 6, 16, 16, 10, 10, 9, 15],
+        // NO. DE META may be a code (`IE-DNRGC-NA-10`).
+        anchos: vec![16, 8, 16, 16, 10, 10, 9, 15],
+        sin_responder: false,
+    }
+}
+
+/// «NO. DE META»: the institution's own number (`numero_meta`), else the
+/// indicator's code, else the meta's place in the report. A whole number is
+/// a number cell.
+fn numero_meta(ind: &crate::model::Indicador, orden: usize) -> Celda {
+    let propio = ind.numero_meta.as_ref().or(ind.codigo.as_ref());
+    match propio {
+        Some(t) => match t.parse::<Decimal>() {
+            Ok(d) if d.fract().is_zero() && !d.is_sign_negative() => {
+                Celda::numero(d, Formato::Entero).clase("centro")
+            }
+            _ => Celda::texto(t.clone()).clase("centro"),
+        },
+        None => Celda::numero(Decimal::from(orden), Formato::Entero).clase("centro"),
     }
 }
 
@@ -103,6 +125,7 @@ pub(super) fn narrativa(textos: &Textos) -> Tabla {
         filas,
         columnas: 2,
         anchos: vec![30, 70],
+        sin_responder: false,
     }
 }
 
@@ -114,14 +137,7 @@ pub(super) fn presupuestaria(config: &Config, r: &Rendicion, resp: &Respuestas) 
         .map_or((Decimal::ZERO, Decimal::ZERO, Decimal::ZERO), |p| {
             (p.total.codificado, p.total.devengado, p.total.porcentaje)
         });
-    let enlace = resp
-        .de(r.entidad, "datos_generales")
-        .first()
-        .and_then(|f| match f.valor(&SECCIONES[0], "enlace_presupuesto") {
-            Valor::Enlace(u) => Some(u.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| "NO APLICA".to_string());
+    let enlace = enlace_presupuesto(r, resp).unwrap_or_else(|| "NO APLICA".to_string());
     let meta = format!(
         "{}% DE EJECUCIÓN PRESUPUESTARIA",
         format::numero(config.rendicion.meta_ejecucion_presupuestaria)
@@ -158,7 +174,32 @@ pub(super) fn presupuestaria(config: &Config, r: &Rendicion, resp: &Respuestas) 
         ],
         columnas: 6,
         anchos: vec![8, 22, 16, 16, 12, 26],
+        sin_responder: false,
     }
+}
+
+/// The link of the budget execution: its own answer (the row of the META,
+/// or the first that gives one), or else the older `enlace_presupuesto` of
+/// `datos_generales`.
+fn enlace_presupuesto(r: &Rendicion, resp: &Respuestas) -> Option<String> {
+    let link = |f: &Fila, s: &Seccion, k: &str| match f.valor(s, k) {
+        Valor::Enlace(u) => Some(u.clone()),
+        _ => None,
+    };
+    let own = Seccion::por_clave(crate::model::formulario::ENLACE_PRESUPUESTO).and_then(|s| {
+        let filas = resp.de(r.entidad, s.clave);
+        let meta = filas.iter().find(
+            |f| matches!(f.valor(s, "tipo"), Valor::Texto(t) if crate::text::fold_key(t) == "meta"),
+        );
+        meta.and_then(|f| link(f, s, "enlace"))
+            .or_else(|| filas.iter().find_map(|f| link(f, s, "enlace")))
+    });
+    own.or_else(|| {
+        let s = Seccion::por_clave("datos_generales")?;
+        resp.de(r.entidad, s.clave)
+            .first()
+            .and_then(|f| link(f, s, "enlace_presupuesto"))
+    })
 }
 
 /// «PRESUPUESTO INSTITUCIONAL»: current and investment spending, planned and executed.
@@ -196,5 +237,6 @@ pub(super) fn institucional(p: Option<&FilaPresupuesto>) -> Tabla {
         ]],
         columnas: 6,
         anchos: vec![18, 16, 16, 16, 16, 18],
+        sin_responder: false,
     }
 }

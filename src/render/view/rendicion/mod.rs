@@ -17,6 +17,7 @@ mod calculadas;
 mod respondidas;
 
 use calculadas::{institucional, narrativa, presupuestaria, programatica};
+pub(crate) use respondidas::SIN_RESPONDER;
 use respondidas::answered;
 
 /// How a spreadsheet shows a number.
@@ -28,6 +29,9 @@ pub(crate) enum Formato {
     Puntos,
     /// A target or result in its indicator's measure.
     Medida(Medida),
+    /// A percentage target or result as the form writes it: a fraction
+    /// (`0,85`), the same in the PDF and the workbook.
+    Fraccion,
 }
 
 /// A cell of the form.
@@ -71,6 +75,7 @@ impl Celda {
             Formato::Usd => format::usd(d),
             Formato::Puntos => format::pct(d),
             Formato::Medida(m) => format::valor_medida_calculado(m, d),
+            Formato::Fraccion => format::fraccion(d),
         };
         Celda {
             texto,
@@ -95,6 +100,9 @@ pub(crate) struct Tabla {
     pub columnas: usize,
     /// Relative column widths (percent).
     pub anchos: Vec<u32>,
+    /// The entity gave no answer in this section: the report says so
+    /// instead of printing stand-ins that look like answers.
+    pub sin_responder: bool,
 }
 
 /// The whole report of one entity.
@@ -125,6 +133,10 @@ pub(crate) fn vista(
     let mut secciones = Vec::new();
     let anio = config.anio;
     for s in SECCIONES {
+        // Its link is printed by the computed budget section.
+        if s.clave == crate::model::formulario::ENLACE_PRESUPUESTO {
+            continue;
+        }
         secciones.push(answered(ds, config, r, resp, s));
         if s.clave == "responsable_registro" {
             secciones.push(periodo(anio));
@@ -161,6 +173,7 @@ fn periodo(anio: i32) -> Tabla {
         ]],
         columnas: 3,
         anchos: vec![50, 25, 25],
+        sin_responder: false,
     }
 }
 
@@ -251,16 +264,6 @@ fn hoja(clave: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
-}
-
-/// The printed placeholder of an empty free-row section, as a value.
-fn placeholder(c: &Columna, text: &str) -> Valor {
-    match c.tipo {
-        Tipo::Entero | Tipo::Monto | Tipo::Porcentaje => {
-            text.parse().map(Valor::Numero).unwrap_or(Valor::Vacio)
-        }
-        _ => Valor::Texto(text.to_string()),
-    }
 }
 
 fn labels_match(s: &Seccion, f: &Fila, fixed: &[&str]) -> bool {

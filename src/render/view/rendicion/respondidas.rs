@@ -3,6 +3,9 @@
 
 use super::*;
 
+/// The mark of a section the entity did not answer.
+pub(crate) const SIN_RESPONDER: &str = "Sección sin responder";
+
 pub(super) fn answered(
     ds: &Dataset,
     config: &Config,
@@ -11,6 +14,7 @@ pub(super) fn answered(
     s: &'static Seccion,
 ) -> Tabla {
     let filas = resp.de(r.entidad, s.clave);
+    let sin_responder = resp.sin_responder(r.entidad, s);
     if s.forma == Forma::Ficha {
         let fila = filas.first();
         let rows = s
@@ -39,6 +43,7 @@ pub(super) fn answered(
             filas: rows,
             columnas: 2,
             anchos: vec![45, 55],
+            sin_responder,
         };
     }
     let cols: Vec<&Columna> = s.columnas.iter().collect();
@@ -65,13 +70,12 @@ pub(super) fn answered(
             );
         }
     } else if filas.is_empty() {
-        rows.push(
-            s.vacia
-                .iter()
-                .zip(&cols)
-                .map(|(v, c)| cell(c, &placeholder(c, v)))
-                .collect(),
-        );
+        // No stand-in answer («NINGUNO 0 $ 0,00»): it would read as given.
+        rows.push(vec![
+            Celda::texto(SIN_RESPONDER.to_uppercase())
+                .clase("centro")
+                .span(cols.len(), 1),
+        ]);
     } else {
         rows.extend(filas.iter().map(|f| {
             cols.iter()
@@ -80,7 +84,7 @@ pub(super) fn answered(
                 .collect()
         }));
     }
-    if s.clave == "contratacion" {
+    if s.clave == "contratacion" && !sin_responder {
         rows.push(contratacion_total(s, filas));
     }
     Tabla {
@@ -90,6 +94,7 @@ pub(super) fn answered(
         filas: rows,
         columnas: cols.len(),
         anchos: widths(s, &cols),
+        sin_responder,
     }
 }
 
