@@ -30,6 +30,7 @@ mod reader;
 mod running;
 mod style;
 mod table;
+mod table_cols;
 mod text;
 mod writer;
 mod xhtml;

@@ -1,11 +1,12 @@
 //! Table layout: grid placement (colspan/rowspan), column widths, cell measuring
 //! and drawing. Pagination lives in [`super::paginate`].
 
-use super::dom::{Cell, ColWidth, Row, Table};
+use super::dom::{Cell, Row, Table};
 use super::error::PdfError;
 use super::layout::{EPS, Flow, Item, Rect, push_line_items};
 use super::paginate::{self, RowSlice};
 use super::style::{self, CellStyle};
+use super::table_cols::{CellWidths, column_widths};
 use super::text::{self, Line};
 
 /// A cell placed in the grid, with its wrapped lines.
@@ -81,13 +82,29 @@ pub(crate) struct TableTrace {
     pub part_capacity: f32,
 }
 
-/// Lays out a table on the flow.
-/// Column boundaries of a table across the body width, or `None` for an
-/// empty table. Borders are stroked on the cell edges: the table is inset by
-/// half a border so that no ink falls into the margins.
-fn columns(flow: &Flow<'_>, t: &Table, n_cols: usize) -> Vec<f32> {
+/// Column boundaries of a table across the body width (columns + 1 values),
+/// sized from the text of every cell (see [`super::table_cols`]). Borders
+/// are stroked on the cell edges: the table is inset by half a border so
+/// that no ink falls into the margins.
+fn columns(flow: &Flow<'_>, t: &Table, placed: &[&[Placed<'_>]], n_cols: usize) -> Vec<f32> {
     let half = style::BORDER_WIDTH / 2.0;
-    let widths = column_widths(&t.cols, n_cols, flow.geometry.body.w - 2.0 * half);
+    let pad = 2.0 * style::CELL_PAD;
+    let needs: Vec<CellWidths> = placed
+        .iter()
+        .flat_map(|cells| cells.iter())
+        .map(|&(_, col, colspan, _, cell)| {
+            let st = style::cell_style(&cell.class, cell.header);
+            let (min, max) = text::intrinsic(flow.fonts, &cell.spans, st.size, st.bold);
+            CellWidths {
+                col,
+                colspan,
+                min: min + pad,
+                max: max + pad,
+            }
+        })
+        .collect();
+    let total = flow.geometry.body.w - 2.0 * half;
+    let widths = column_widths(&t.cols, &needs, n_cols, total, pad);
     let mut col_x = Vec::with_capacity(n_cols + 1);
     col_x.push(flow.geometry.body.x + half);
     for w in &widths {
@@ -123,19 +140,27 @@ fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
 /// with this much). Measures only the header and the first row.
 pub(crate) fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
     let (head_cells, head_cols) = place(&t.head);
-    let first = &t.body[..t.body.len().min(1)];
-    let (body_cells, body_cols) = place(first);
+    // The widths depend on every row; only the first rows are measured.
+    let (body_cells, body_cols) = place(&t.body);
     let n_cols = head_cols.max(body_cols).max(t.cols.len());
     if n_cols == 0 {
         return 0.0;
     }
-    let col_x = columns(flow, t, n_cols);
+    let col_x = columns(flow, t, &[&head_cells, &body_cells], n_cols);
+    let first = &t.body[..t.body.len().min(1)];
+    // Spans are cut at the rows measured, as if the table ended there.
+    let first_cells = body_cells
+        .into_iter()
+        .filter(|c| c.0 < first.len())
+        .map(|(r, c, cs, rs, cell)| (r, c, cs, rs.min(first.len() - r), cell))
+        .collect();
     let head = measure(flow, &t.head, head_cells, &col_x);
-    let body = measure(flow, first, body_cells, &col_x);
+    let body = measure(flow, first, first_cells, &col_x);
     let head_h: f32 = fixed_heights(&head).iter().sum();
     start_need(flow, t, head_h, &body)
 }
 
+/// Lays out a table on the flow.
 pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
     let (head_cells, head_cols) = place(&t.head);
     let (body_cells, body_cols) = place(&t.body);
@@ -146,7 +171,7 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
     if head_cells.is_empty() && body_cells.is_empty() {
         return Ok(());
     }
-    let col_x = columns(flow, t, n_cols);
+    let col_x = columns(flow, t, &[&head_cells, &body_cells], n_cols);
     let head = measure(flow, &t.head, head_cells, &col_x);
     let body = measure(flow, &t.body, body_cells, &col_x);
     let head_heights = fixed_heights(&head);
@@ -219,36 +244,6 @@ fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
         }
     }
     (out, busy.len())
-}
-
-/// Resolves column widths so that they add up to `total`.
-pub(crate) fn column_widths(spec: &[ColWidth], n: usize, total: f32) -> Vec<f32> {
-    let mut w = vec![0.0f32; n];
-    let mut auto = Vec::new();
-    let mut used = 0.0;
-    for (i, slot) in w.iter_mut().enumerate() {
-        match spec.get(i).copied().unwrap_or(ColWidth::Auto) {
-            ColWidth::Percent(p) => *slot = total * p / 100.0,
-            ColWidth::Fixed(v) => *slot = v,
-            ColWidth::Auto => auto.push(i),
-        }
-        used += *slot;
-    }
-    if !auto.is_empty() {
-        let min_auto = total * 0.04;
-        let share = ((total - used) / auto.len() as f32).max(min_auto);
-        for &i in &auto {
-            w[i] = share;
-        }
-    }
-    let sum: f32 = w.iter().sum();
-    if sum > 0.0 && (sum - total).abs() > EPS {
-        let k = total / sum;
-        for v in &mut w {
-            *v *= k;
-        }
-    }
-    w
 }
 
 fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]) -> Group {

@@ -136,7 +136,7 @@ impl Builder<'_> {
                 brk = None;
             }
             acc += w;
-            if matches!(chars[i].0, '-' | '/' | '_' | '.' | '\u{2013}') {
+            if breaks_after(chars[i].0) {
                 brk = Some(i + 1);
             }
         }
@@ -149,6 +149,53 @@ impl Builder<'_> {
             self.push(c.encode_utf8(&mut buf), bold, w);
         }
     }
+}
+
+/// Characters after which a word too wide for its line may break (no hyphen
+/// is added).
+fn breaks_after(c: char) -> bool {
+    matches!(c, '-' | '/' | '_' | '.' | '\u{2013}')
+}
+
+/// The width `spans` need: the widest piece that is never broken while it
+/// fits (a word, or a part of one after `-`, `/`, `_` or `–` that is followed
+/// by a letter: URLs split there, numbers, dates and codes such as `S/N` do
+/// not), and the widest line with only the forced breaks. A table column is
+/// given at least the first before any word is split.
+pub(crate) fn intrinsic(fonts: &Fonts, spans: &[Span], size: f32, force_bold: bool) -> (f32, f32) {
+    let (mut min, mut max) = (0.0f32, 0.0f32);
+    let (mut piece, mut piece_chars, mut line) = (0.0f32, 0usize, 0.0f32);
+    let mut chars = spans
+        .iter()
+        .flat_map(|s| {
+            let bold = force_bold || s.bold;
+            s.text.chars().map(move |c| (c, bold))
+        })
+        .peekable();
+    while let Some((c, bold)) = chars.next() {
+        let face = fonts.face(bold);
+        let w = face.advance_units(c) as f32 * size / face.units_per_em;
+        if c == '\n' || c == ' ' {
+            min = min.max(piece);
+            (piece, piece_chars) = (0.0, 0);
+            if c == '\n' {
+                max = max.max(line);
+                line = 0.0;
+            } else {
+                line += w;
+            }
+            continue;
+        }
+        piece += w;
+        piece_chars += 1;
+        line += w;
+        let before_letter = chars.peek().is_some_and(|&(n, _)| n.is_alphabetic());
+        if c != '.' && breaks_after(c) && piece_chars > 2 && before_letter {
+            min = min.max(piece);
+            (piece, piece_chars) = (0.0, 0);
+        }
+    }
+    (min.max(piece), max.max(line))
 }
 
 /// Breaks `spans` into lines no wider than `max_width` points at `size` points.

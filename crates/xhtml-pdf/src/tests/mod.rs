@@ -1,6 +1,7 @@
 //! Layout invariants checked on the computed layout (not on pixels).
 //! Table pagination tests are in [`tables`].
 
+mod columns;
 mod tables;
 
 use super::dom::Span;
@@ -428,7 +429,7 @@ fn a_heading_stays_with_the_start_of_its_table_or_chart() {
         let l = lay(&page(&body, "portrait"));
         assert_eq!(
             page_of(&l, "Sección siguiente"),
-            page_of(&l, "Encabezado uno"),
+            page_of(&l, "Encabezado"),
             "with {filler} paragraphs before"
         );
         assert_eq!(
