@@ -17,7 +17,14 @@ pub(crate) fn heading(
 ) {
     let (size, before, after) = style::heading(level);
     let lh = style::line_height(size);
-    let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, true);
+    let lines = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        spans,
+        size,
+        flow.geometry.body.w,
+        true,
+    );
     let h = lines.len() as f32 * lh;
     flow.space(before);
     // Keep the heading with the start of what follows (up to a page).
@@ -64,7 +71,14 @@ pub(crate) fn heading(
 pub(crate) fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&str>) {
     let size = style::BODY_SIZE;
     let lh = style::line_height(size);
-    let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, false);
+    let lines = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        spans,
+        size,
+        flow.geometry.body.w,
+        false,
+    );
     if flow.y + lh > flow.geometry.body_bottom() + EPS {
         flow.new_page();
     }

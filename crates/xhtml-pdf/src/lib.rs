@@ -24,6 +24,7 @@ mod dom;
 mod draw;
 mod error;
 mod fonts;
+mod hyphen;
 mod layout;
 mod paginate;
 mod reader;

@@ -121,6 +121,7 @@ fn columns(flow: &Flow<'_>, t: &Table, placed: &[&[Placed<'_>]], n_cols: usize) 
 fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
     let caption = text::wrap(
         flow.fonts,
+        flow.hyphenation,
         &t.caption,
         style::BODY_SIZE,
         flow.geometry.body.w,
@@ -180,7 +181,14 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
     // Caption, kept with the header and the first row.
     let cap_size = style::BODY_SIZE;
     let cap_lh = style::line_height(cap_size);
-    let caption = text::wrap(flow.fonts, &t.caption, cap_size, flow.geometry.body.w, true);
+    let caption = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        &t.caption,
+        cap_size,
+        flow.geometry.body.w,
+        true,
+    );
     let need = start_need(flow, t, head_h, &body);
     if !flow.at_top() && need > flow.remaining() {
         flow.new_page();
@@ -267,7 +275,14 @@ fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]
         let colspan = colspan.min(n_cols - col);
         let st = style::cell_style(&cell.class, cell.header);
         let width = col_x[col + colspan] - col_x[col];
-        let lines = text::wrap(flow.fonts, &cell.spans, st.size, width - 2.0 * pad, st.bold);
+        let lines = text::wrap(
+            flow.fonts,
+            flow.hyphenation,
+            &cell.spans,
+            st.size,
+            width - 2.0 * pad,
+            st.bold,
+        );
         let height = lines.len().max(1) as f32 * st.line_height() + 2.0 * pad;
         let idx = g.cells.len();
         if rowspan == 1 {

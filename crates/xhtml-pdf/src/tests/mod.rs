@@ -2,10 +2,12 @@
 //! Table pagination tests are in [`tables`].
 
 mod columns;
+mod hyphenate;
 mod tables;
 
 use super::dom::Span;
 use super::fonts::{FontFile, Fonts};
+use super::hyphen::Hyphenation;
 use super::layout::{EPS, Item, Layout};
 use super::style::{Align, ClassStyle, Rgb, Stylesheet};
 use super::table::TableTrace;
@@ -233,15 +235,17 @@ fn wrapped_lines_never_exceed_the_width() {
             Span { text: " Supercalifragilísticoespialidoso-https://www.ejemplo.gob.ec/transparencia/2025".into(), bold: false },
         ];
         let max = rng.range(20, 400) as f32;
-        for line in wrap(f, &spans, 8.0, max, false) {
-            let w: f32 = line
-                .frags
-                .iter()
-                .map(|fr| f.face(fr.bold).width(&fr.text, 8.0))
-                .sum();
-            let chars: usize = line.frags.iter().map(|fr| fr.text.chars().count()).sum();
-            assert!(w <= max + EPS || chars == 1, "line {w} > {max}: {line:?}");
-            assert!((w - line.width).abs() < 0.05);
+        for hy in [Hyphenation::None, Hyphenation::Spanish] {
+            for line in wrap(f, hy, &spans, 8.0, max, false) {
+                let w: f32 = line
+                    .frags
+                    .iter()
+                    .map(|fr| f.face(fr.bold).width(&fr.text, 8.0))
+                    .sum();
+                let chars: usize = line.frags.iter().map(|fr| fr.text.chars().count()).sum();
+                assert!(w <= max + EPS || chars == 1, "line {w} > {max}: {line:?}");
+                assert!((w - line.width).abs() < 0.05);
+            }
         }
     }
 }
