@@ -32,6 +32,7 @@ mod running;
 mod style;
 mod table;
 mod table_cols;
+mod table_keep;
 mod text;
 mod writer;
 mod xhtml;

@@ -7,6 +7,8 @@ use super::layout::{EPS, Flow, Item, Rect, push_line_items};
 use super::paginate::{self, RowSlice};
 use super::style::{self, CellStyle};
 use super::table_cols::{CellWidths, column_widths};
+use super::table_keep;
+pub(crate) use super::table_keep::start_height;
 use super::text::{self, Line};
 
 /// A cell placed in the grid, with its wrapped lines.
@@ -86,7 +88,12 @@ pub(crate) struct TableTrace {
 /// sized from the text of every cell (see [`super::table_cols`]). Borders
 /// are stroked on the cell edges: the table is inset by half a border so
 /// that no ink falls into the margins.
-fn columns(flow: &Flow<'_>, t: &Table, placed: &[&[Placed<'_>]], n_cols: usize) -> Vec<f32> {
+pub(super) fn columns(
+    flow: &Flow<'_>,
+    t: &Table,
+    placed: &[&[Placed<'_>]],
+    n_cols: usize,
+) -> Vec<f32> {
     let half = style::BORDER_WIDTH / 2.0;
     let pad = 2.0 * style::CELL_PAD;
     let needs: Vec<CellWidths> = placed
@@ -113,52 +120,6 @@ fn columns(flow: &Flow<'_>, t: &Table, placed: &[&[Placed<'_>]], n_cols: usize) 
     // Guard against rounding: the last boundary is exactly the right edge.
     col_x[n_cols] = flow.geometry.body.x + flow.geometry.body.w - half;
     col_x
-}
-
-/// Height of the caption, the header rows and the first body row (or its
-/// tallest rowspan cell, up to half a page): what must fit on the page a
-/// table starts on.
-fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
-    let caption = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        &t.caption,
-        style::BODY_SIZE,
-        flow.geometry.body.w,
-        true,
-    );
-    let first_row = body.cells[..body.starts.get(1).copied().unwrap_or(body.cells.len())]
-        .iter()
-        .map(|c| c.height.min(flow.geometry.body.h * 0.5))
-        .fold(body.base.first().copied().unwrap_or(0.0), f32::max);
-    caption.len() as f32 * style::line_height(style::BODY_SIZE)
-        + head_h
-        + first_row
-        + style::BORDER_WIDTH
-}
-
-/// What a table needs on the page it starts on (a heading before it is kept
-/// with this much). Measures only the header and the first row.
-pub(crate) fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
-    let (head_cells, head_cols) = place(&t.head);
-    // The widths depend on every row; only the first rows are measured.
-    let (body_cells, body_cols) = place(&t.body);
-    let n_cols = head_cols.max(body_cols).max(t.cols.len());
-    if n_cols == 0 {
-        return 0.0;
-    }
-    let col_x = columns(flow, t, &[&head_cells, &body_cells], n_cols);
-    let first = &t.body[..t.body.len().min(1)];
-    // Spans are cut at the rows measured, as if the table ended there.
-    let first_cells = body_cells
-        .into_iter()
-        .filter(|c| c.0 < first.len())
-        .map(|(r, c, cs, rs, cell)| (r, c, cs, rs.min(first.len() - r), cell))
-        .collect();
-    let head = measure(flow, &t.head, head_cells, &col_x);
-    let body = measure(flow, first, first_cells, &col_x);
-    let head_h: f32 = fixed_heights(&head).iter().sum();
-    start_need(flow, t, head_h, &body)
 }
 
 /// Lays out a table on the flow.
@@ -189,7 +150,7 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
         flow.geometry.body.w,
         true,
     );
-    let need = start_need(flow, t, head_h, &body);
+    let need = table_keep::start_need(flow, t, head_h, &body);
     if !flow.at_top() && need > flow.remaining() {
         flow.new_page();
     }
@@ -226,10 +187,10 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
 }
 
 /// A cell placed in the grid: (row, col, colspan, rowspan, cell).
-type Placed<'a> = (usize, usize, usize, usize, &'a Cell);
+pub(super) type Placed<'a> = (usize, usize, usize, usize, &'a Cell);
 
 /// Grid placement. Returns the placed cells and the column count.
-fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
+pub(super) fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
     let mut busy: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let n = rows.len();
@@ -254,7 +215,12 @@ fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
     (out, busy.len())
 }
 
-fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]) -> Group {
+pub(super) fn measure(
+    flow: &Flow<'_>,
+    rows: &[Row],
+    placed: Vec<Placed<'_>>,
+    col_x: &[f32],
+) -> Group {
     let n = rows.len();
     let pad = style::CELL_PAD;
     let min_h = style::line_height(8.0) + 2.0 * pad;
@@ -312,7 +278,7 @@ fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]
 
 /// Row heights of a group that is never paginated (the header): spanning cells
 /// that need more room enlarge their last row.
-fn fixed_heights(g: &Group) -> Vec<f32> {
+pub(super) fn fixed_heights(g: &Group) -> Vec<f32> {
     let mut h = g.base.clone();
     for &i in &g.spanning {
         let c = &g.cells[i];

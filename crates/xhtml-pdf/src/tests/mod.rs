@@ -3,6 +3,7 @@
 
 mod columns;
 mod hyphenate;
+mod keep;
 mod tables;
 
 use super::dom::Span;
