@@ -263,11 +263,7 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> 
                 spans,
                 bookmark,
             } => {
-                let follow = match doc.blocks.get(i + 1) {
-                    Some(Block::Table(t)) => table::start_height(&flow, t),
-                    Some(Block::Chart(c)) => chart::start_height(&flow, c),
-                    _ => 0.0,
-                };
+                let follow = blocks::follow_height(&flow, &doc.blocks[i + 1..]);
                 blocks::heading(&mut flow, *level, spans, bookmark.as_deref(), follow)
             }
             Block::Paragraph { spans, bookmark } => {

@@ -4,16 +4,21 @@
 use super::*;
 use std::collections::BTreeMap;
 
-/// A heading, `filler` paragraphs before it, and a table of `rows` rows.
-fn document(filler: usize, rows: usize) -> String {
+/// A heading, `filler` paragraphs before it, and a table of `rows` rows,
+/// introduced by a paragraph if `intro`.
+fn document(filler: usize, rows: usize, intro: bool) -> String {
     let mut body = String::new();
     for k in 0..filler {
         body.push_str(&format!(
             "<p>Párrafo de relleno {k} con algunas palabras para ocupar una línea.</p>"
         ));
     }
+    body.push_str("<h2>PROCESO DE RENDICIÓN DE CUENTAS:</h2>");
+    if intro {
+        body.push_str("<p>Cumplimiento promedio: 92,20 % (verde) · 1 indicador.</p>");
+    }
     body.push_str(
-        "<h2>PROCESO DE RENDICIÓN DE CUENTAS:</h2><table><thead><tr><th>FASE</th>\
+        "<table><thead><tr><th>FASE</th>\
          <th>PASOS DEL PROCESO DE RENDICIÓN DE CUENTAS</th><th>PONGA SI O NO</th></tr></thead><tbody>",
     );
     for i in 0..rows {
@@ -36,10 +41,10 @@ fn rows_per_page(t: &TableTrace) -> BTreeMap<usize, usize> {
 
 #[test]
 fn no_row_is_left_alone_at_the_foot_of_the_page_a_table_starts_on() {
-    for rows in [3, 4, 5, 12] {
+    for (rows, intro) in [(2, true), (3, false), (4, true), (5, false), (12, false)] {
         let mut split = 0;
         for filler in 0..70 {
-            let l = lay(&document(filler, rows));
+            let l = lay(&document(filler, rows, intro));
             let t = table(&l);
             let pages = rows_per_page(t);
             let counts: Vec<usize> = pages.values().copied().collect();
@@ -54,7 +59,7 @@ fn no_row_is_left_alone_at_the_foot_of_the_page_a_table_starts_on() {
                     "{rows} rows, {filler} paragraphs: last row alone: {counts:?}"
                 );
             }
-            if rows == 3 {
+            if rows <= 3 {
                 assert_eq!(counts.len(), 1, "{filler} paragraphs: {counts:?}");
             }
             // The header is drawn on every page with rows, and the heading
@@ -68,7 +73,7 @@ fn no_row_is_left_alone_at_the_foot_of_the_page_a_table_starts_on() {
             );
         }
         assert!(
-            rows == 3 || split > 0,
+            rows <= 3 || split > 0,
             "some filler splits the {rows}-row table"
         );
     }
@@ -77,7 +82,7 @@ fn no_row_is_left_alone_at_the_foot_of_the_page_a_table_starts_on() {
 #[test]
 fn a_long_table_keeps_its_last_row_company() {
     for rows in 40..90 {
-        let l = lay(&document(0, rows));
+        let l = lay(&document(0, rows, false));
         let counts: Vec<usize> = rows_per_page(table(&l)).values().copied().collect();
         assert!(counts.len() > 1, "{rows} rows fill more than a page");
         assert!(counts.iter().all(|&c| c >= 2), "{rows} rows: {counts:?}");
