@@ -1,9 +1,47 @@
 //! Headings and paragraphs.
 
-use super::dom::{Span, mm};
+use super::chart;
+use super::dom::{Block, Span, mm};
 use super::layout::{EPS, Flow, Item};
 use super::style;
+use super::table;
 use super::text;
+
+/// What a heading is kept with: the start of the table or chart after it,
+/// with the paragraph between them if there is one (an introduction whose
+/// table moved to the next page would leave the heading behind).
+pub(crate) fn follow_height(flow: &Flow<'_>, next: &[Block]) -> f32 {
+    let start = |b: Option<&Block>| match b {
+        Some(Block::Table(t)) => table::start_height(flow, t),
+        Some(Block::Chart(c)) => chart::start_height(flow, c),
+        _ => 0.0,
+    };
+    match next.first() {
+        Some(Block::Paragraph { spans, .. }) => {
+            let after = start(next.get(1));
+            if after > 0.0 {
+                paragraph_height(flow, spans) + after
+            } else {
+                0.0
+            }
+        }
+        first => start(first),
+    }
+}
+
+/// Height of a paragraph with the space after it, on an empty page.
+fn paragraph_height(flow: &Flow<'_>, spans: &[Span]) -> f32 {
+    let size = style::BODY_SIZE;
+    let lines = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        spans,
+        size,
+        flow.geometry.body.w,
+        false,
+    );
+    lines.len() as f32 * style::line_height(size) + style::PARAGRAPH_AFTER
+}
 
 /// Lays out `h1`–`h3`: bold, wrapped, kept with what follows (`follow`: the
 /// height the next block needs to start, at least ~20 mm); `h1` and `h2` (and
@@ -17,7 +55,14 @@ pub(crate) fn heading(
 ) {
     let (size, before, after) = style::heading(level);
     let lh = style::line_height(size);
-    let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, true);
+    let lines = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        spans,
+        size,
+        flow.geometry.body.w,
+        true,
+    );
     let h = lines.len() as f32 * lh;
     flow.space(before);
     // Keep the heading with the start of what follows (up to a page).
@@ -64,7 +109,14 @@ pub(crate) fn heading(
 pub(crate) fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&str>) {
     let size = style::BODY_SIZE;
     let lh = style::line_height(size);
-    let lines = text::wrap(flow.fonts, spans, size, flow.geometry.body.w, false);
+    let lines = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        spans,
+        size,
+        flow.geometry.body.w,
+        false,
+    );
     if flow.y + lh > flow.geometry.body_bottom() + EPS {
         flow.new_page();
     }

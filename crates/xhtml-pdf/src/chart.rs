@@ -101,6 +101,7 @@ fn fit(fonts: &Fonts, s: &str, size: f32, min: f32, w: f32) -> (String, f32) {
 fn caption_of(flow: &Flow<'_>, c: &Chart) -> (Vec<text::Line>, f32) {
     let caption = text::wrap(
         flow.fonts,
+        flow.hyphenation,
         &c.caption,
         style::BODY_SIZE,
         flow.geometry.body.w,

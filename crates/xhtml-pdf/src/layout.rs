@@ -7,6 +7,7 @@ use super::chart;
 use super::dom::{Block, Document, mm};
 use super::error::PdfError;
 use super::fonts::Fonts;
+use super::hyphen::Hyphenation;
 use super::running;
 use super::style::{self, Rgb};
 use super::table::{self, TableTrace};
@@ -115,6 +116,8 @@ pub(crate) struct Flow<'f> {
     pub tables: Vec<TableTrace>,
     /// Level of the last h1/h2, for nesting `data-marcador` bookmarks.
     pub heading_level: u8,
+    /// How words too wide for their line break (from the document's `lang`).
+    pub hyphenation: Hyphenation,
 }
 
 impl<'f> Flow<'f> {
@@ -266,6 +269,7 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> 
         bookmarks: Vec::new(),
         tables: Vec::new(),
         heading_level: 0,
+        hyphenation: Hyphenation::for_lang(&meta.lang),
     };
     flow.new_page();
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -275,11 +279,7 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> 
                 spans,
                 bookmark,
             } => {
-                let follow = match doc.blocks.get(i + 1) {
-                    Some(Block::Table(t)) => table::start_height(&flow, t),
-                    Some(Block::Chart(c)) => chart::start_height(&flow, c),
-                    _ => 0.0,
-                };
+                let follow = blocks::follow_height(&flow, &doc.blocks[i + 1..]);
                 blocks::heading(&mut flow, *level, spans, bookmark.as_deref(), follow)
             }
             Block::Paragraph { spans, bookmark } => {

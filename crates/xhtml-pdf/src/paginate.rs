@@ -10,12 +10,16 @@
 //!   rows to the next page, and otherwise the last row before a break, or the
 //!   last row of the span, grows. (Rowspan cells taller than a page continue
 //!   their lines from box to box instead.);
-//! - a section row (`seccion`) is not left alone at the bottom of a page.
+//! - a section row (`seccion`) is not left alone at the bottom of a page;
+//! - the last row does not go alone to the next page when the row before it
+//!   can go with it (and the table's first page keeps at least two rows: see
+//!   [`super::table_keep`]).
 
 use super::dom::mm;
 use super::layout::{EPS, Flow, Rect};
 use super::style;
 use super::table::{CellBox, Group, Measured, TableTrace};
+use super::table_keep;
 
 /// The part of a body row placed on one page.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -168,7 +172,10 @@ pub(crate) fn paginate(flow: &mut Flow<'_>, trace: &mut TableTrace, head_h: f32,
             r += 1;
             continue;
         }
-        let b = break_row(&g, &s, r);
+        let mut b = break_row(&g, &s, r, r);
+        if let Some(w) = table_keep::widow_break(&g, s.page_first_row, b, trace.part_capacity) {
+            b = break_row(&g, &s, r, w);
+        }
         // Rewind the rows that move to the next page.
         if b < r {
             let cut = s.first_slice[b];
@@ -191,9 +198,11 @@ pub(crate) fn paginate(flow: &mut Flow<'_>, trace: &mut TableTrace, head_h: f32,
     boxes(trace, &s.first_slice, &s.last_slice);
 }
 
-/// The row the next page starts with when row `r` does not fit.
-fn break_row(g: &Group, s: &State, r: usize) -> usize {
-    let mut b = r;
+/// The row the next page starts with when row `r` does not fit and the break
+/// should come before row `from` (`r` or earlier): earlier still to keep a
+/// section row with the next one and rowspan cells whole.
+fn break_row(g: &Group, s: &State, r: usize, from: usize) -> usize {
+    let mut b = from;
     loop {
         let mut nb = b;
         if nb - 1 > s.page_first_row && g.keep_with_next[nb - 1] {

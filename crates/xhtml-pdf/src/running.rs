@@ -2,6 +2,7 @@
 
 use super::dom::{Running, Span, mm};
 use super::fonts::Fonts;
+use super::hyphen::Hyphenation;
 use super::layout::{Geometry, Item, push_line_items};
 use super::style;
 use super::text::{self, Line};
@@ -34,14 +35,23 @@ pub(crate) fn height(fonts: &Fonts, r: &Running, width: f32, number: &str) -> f3
 /// right lines). The right part takes at most 45 % of the width.
 fn lines(fonts: &Fonts, r: &Running, width: f32) -> (f32, Vec<Line>, Vec<Line>) {
     let size = style::RUNNING_SIZE;
-    let right = text::wrap(fonts, &r.right, size, width * 0.45, false);
+    // A running header holds names and page numbers, no word near as wide as
+    // its part of the line: it is never hyphenated.
+    let right = text::wrap(
+        fonts,
+        Hyphenation::None,
+        &r.right,
+        size,
+        width * 0.45,
+        false,
+    );
     let right_w = right.iter().map(|l| l.width).fold(0.0, f32::max);
     let left_w = if right_w > 0.0 {
         width - right_w - mm(4.0)
     } else {
         width
     };
-    let left = text::wrap(fonts, &r.left, size, left_w, false);
+    let left = text::wrap(fonts, Hyphenation::None, &r.left, size, left_w, false);
     let h = left.len().max(right.len()) as f32 * style::line_height(size);
     (h, left, right)
 }

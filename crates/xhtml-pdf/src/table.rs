@@ -1,11 +1,14 @@
 //! Table layout: grid placement (colspan/rowspan), column widths, cell measuring
 //! and drawing. Pagination lives in [`super::paginate`].
 
-use super::dom::{Cell, ColWidth, Row, Table};
+use super::dom::{Cell, Row, Table};
 use super::error::PdfError;
 use super::layout::{EPS, Flow, Item, Rect, push_line_items};
 use super::paginate::{self, RowSlice};
 use super::style::{self, CellStyle};
+use super::table_cols::{CellWidths, column_widths};
+use super::table_keep;
+pub(crate) use super::table_keep::start_height;
 use super::text::{self, Line};
 
 /// A cell placed in the grid, with its wrapped lines.
@@ -81,13 +84,34 @@ pub(crate) struct TableTrace {
     pub part_capacity: f32,
 }
 
-/// Lays out a table on the flow.
-/// Column boundaries of a table across the body width, or `None` for an
-/// empty table. Borders are stroked on the cell edges: the table is inset by
-/// half a border so that no ink falls into the margins.
-fn columns(flow: &Flow<'_>, t: &Table, n_cols: usize) -> Vec<f32> {
+/// Column boundaries of a table across the body width (columns + 1 values),
+/// sized from the text of every cell (see [`super::table_cols`]). Borders
+/// are stroked on the cell edges: the table is inset by half a border so
+/// that no ink falls into the margins.
+pub(super) fn columns(
+    flow: &Flow<'_>,
+    t: &Table,
+    placed: &[&[Placed<'_>]],
+    n_cols: usize,
+) -> Vec<f32> {
     let half = style::BORDER_WIDTH / 2.0;
-    let widths = column_widths(&t.cols, n_cols, flow.geometry.body.w - 2.0 * half);
+    let pad = 2.0 * style::CELL_PAD;
+    let needs: Vec<CellWidths> = placed
+        .iter()
+        .flat_map(|cells| cells.iter())
+        .map(|&(_, col, colspan, _, cell)| {
+            let st = style::cell_style(&cell.class, cell.header);
+            let (min, max) = text::intrinsic(flow.fonts, &cell.spans, st.size, st.bold);
+            CellWidths {
+                col,
+                colspan,
+                min: min + pad,
+                max: max + pad,
+            }
+        })
+        .collect();
+    let total = flow.geometry.body.w - 2.0 * half;
+    let widths = column_widths(&t.cols, &needs, n_cols, total, pad);
     let mut col_x = Vec::with_capacity(n_cols + 1);
     col_x.push(flow.geometry.body.x + half);
     for w in &widths {
@@ -98,44 +122,7 @@ fn columns(flow: &Flow<'_>, t: &Table, n_cols: usize) -> Vec<f32> {
     col_x
 }
 
-/// Height of the caption, the header rows and the first body row (or its
-/// tallest rowspan cell, up to half a page): what must fit on the page a
-/// table starts on.
-fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
-    let caption = text::wrap(
-        flow.fonts,
-        &t.caption,
-        style::BODY_SIZE,
-        flow.geometry.body.w,
-        true,
-    );
-    let first_row = body.cells[..body.starts.get(1).copied().unwrap_or(body.cells.len())]
-        .iter()
-        .map(|c| c.height.min(flow.geometry.body.h * 0.5))
-        .fold(body.base.first().copied().unwrap_or(0.0), f32::max);
-    caption.len() as f32 * style::line_height(style::BODY_SIZE)
-        + head_h
-        + first_row
-        + style::BORDER_WIDTH
-}
-
-/// What a table needs on the page it starts on (a heading before it is kept
-/// with this much). Measures only the header and the first row.
-pub(crate) fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
-    let (head_cells, head_cols) = place(&t.head);
-    let first = &t.body[..t.body.len().min(1)];
-    let (body_cells, body_cols) = place(first);
-    let n_cols = head_cols.max(body_cols).max(t.cols.len());
-    if n_cols == 0 {
-        return 0.0;
-    }
-    let col_x = columns(flow, t, n_cols);
-    let head = measure(flow, &t.head, head_cells, &col_x);
-    let body = measure(flow, first, body_cells, &col_x);
-    let head_h: f32 = fixed_heights(&head).iter().sum();
-    start_need(flow, t, head_h, &body)
-}
-
+/// Lays out a table on the flow.
 pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfError> {
     let (head_cells, head_cols) = place(&t.head);
     let (body_cells, body_cols) = place(&t.body);
@@ -146,7 +133,7 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
     if head_cells.is_empty() && body_cells.is_empty() {
         return Ok(());
     }
-    let col_x = columns(flow, t, n_cols);
+    let col_x = columns(flow, t, &[&head_cells, &body_cells], n_cols);
     let head = measure(flow, &t.head, head_cells, &col_x);
     let body = measure(flow, &t.body, body_cells, &col_x);
     let head_heights = fixed_heights(&head);
@@ -155,8 +142,15 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
     // Caption, kept with the header and the first row.
     let cap_size = style::BODY_SIZE;
     let cap_lh = style::line_height(cap_size);
-    let caption = text::wrap(flow.fonts, &t.caption, cap_size, flow.geometry.body.w, true);
-    let need = start_need(flow, t, head_h, &body);
+    let caption = text::wrap(
+        flow.fonts,
+        flow.hyphenation,
+        &t.caption,
+        cap_size,
+        flow.geometry.body.w,
+        true,
+    );
+    let need = table_keep::start_need(flow, t, head_h, &body);
     if !flow.at_top() && need > flow.remaining() {
         flow.new_page();
     }
@@ -193,10 +187,10 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
 }
 
 /// A cell placed in the grid: (row, col, colspan, rowspan, cell).
-type Placed<'a> = (usize, usize, usize, usize, &'a Cell);
+pub(super) type Placed<'a> = (usize, usize, usize, usize, &'a Cell);
 
 /// Grid placement. Returns the placed cells and the column count.
-fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
+pub(super) fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
     let mut busy: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let n = rows.len();
@@ -221,37 +215,12 @@ fn place(rows: &[Row]) -> (Vec<Placed<'_>>, usize) {
     (out, busy.len())
 }
 
-/// Resolves column widths so that they add up to `total`.
-pub(crate) fn column_widths(spec: &[ColWidth], n: usize, total: f32) -> Vec<f32> {
-    let mut w = vec![0.0f32; n];
-    let mut auto = Vec::new();
-    let mut used = 0.0;
-    for (i, slot) in w.iter_mut().enumerate() {
-        match spec.get(i).copied().unwrap_or(ColWidth::Auto) {
-            ColWidth::Percent(p) => *slot = total * p / 100.0,
-            ColWidth::Fixed(v) => *slot = v,
-            ColWidth::Auto => auto.push(i),
-        }
-        used += *slot;
-    }
-    if !auto.is_empty() {
-        let min_auto = total * 0.04;
-        let share = ((total - used) / auto.len() as f32).max(min_auto);
-        for &i in &auto {
-            w[i] = share;
-        }
-    }
-    let sum: f32 = w.iter().sum();
-    if sum > 0.0 && (sum - total).abs() > EPS {
-        let k = total / sum;
-        for v in &mut w {
-            *v *= k;
-        }
-    }
-    w
-}
-
-fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]) -> Group {
+pub(super) fn measure(
+    flow: &Flow<'_>,
+    rows: &[Row],
+    placed: Vec<Placed<'_>>,
+    col_x: &[f32],
+) -> Group {
     let n = rows.len();
     let pad = style::CELL_PAD;
     let min_h = style::line_height(8.0) + 2.0 * pad;
@@ -272,7 +241,14 @@ fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]
         let colspan = colspan.min(n_cols - col);
         let st = style::cell_style(&cell.class, cell.header);
         let width = col_x[col + colspan] - col_x[col];
-        let lines = text::wrap(flow.fonts, &cell.spans, st.size, width - 2.0 * pad, st.bold);
+        let lines = text::wrap(
+            flow.fonts,
+            flow.hyphenation,
+            &cell.spans,
+            st.size,
+            width - 2.0 * pad,
+            st.bold,
+        );
         let height = lines.len().max(1) as f32 * st.line_height() + 2.0 * pad;
         let idx = g.cells.len();
         if rowspan == 1 {
@@ -302,7 +278,7 @@ fn measure(flow: &Flow<'_>, rows: &[Row], placed: Vec<Placed<'_>>, col_x: &[f32]
 
 /// Row heights of a group that is never paginated (the header): spanning cells
 /// that need more room enlarge their last row.
-fn fixed_heights(g: &Group) -> Vec<f32> {
+pub(super) fn fixed_heights(g: &Group) -> Vec<f32> {
     let mut h = g.base.clone();
     for &i in &g.spanning {
         let c = &g.cells[i];

@@ -1,12 +1,13 @@
 //! Line breaking of styled text with real glyph advances.
 //!
 //! Greedy breaking at spaces; `'\n'` forces a break. A word wider than the line
-//! is broken after `-`, `/`, `_` or `.` when possible, otherwise between
-//! characters, so no line is ever wider than the available width (unless a
-//! single character is).
+//! is broken after `-`, `/`, `_` or `.`, or hyphenated (see [`super::hyphen`]),
+//! whichever fills the line more, otherwise between characters, so no line is
+//! ever wider than the available width (unless a single character is).
 
 use super::dom::Span;
 use super::fonts::Fonts;
+use super::hyphen::Hyphenation;
 
 const EPS: f32 = 0.01;
 
@@ -40,6 +41,7 @@ struct Piece {
 
 struct Builder<'a> {
     fonts: &'a Fonts,
+    hyphenation: Hyphenation,
     spans: &'a [Span],
     force_bold: bool,
     size: f32,
@@ -120,6 +122,10 @@ impl Builder<'_> {
         }
     }
 
+    /// Breaks a word wider than the line, which starts a line. Each line
+    /// ends at the last place that fits: after `-`, `/`, `_`, `.` or `–`, or
+    /// at a hyphenation point with a hyphen drawn; failing both, between two
+    /// characters.
     fn break_word(&mut self, pieces: &[Piece]) {
         let mut chars: Vec<(char, usize, f32)> = Vec::new();
         for p in pieces {
@@ -128,26 +134,51 @@ impl Builder<'_> {
                 chars.push((c, p.span, self.char_width(c, bold)));
             }
         }
+        let points = if self.fonts.covers('-') {
+            let text: Vec<char> = chars.iter().map(|c| c.0).collect();
+            self.hyphenation.points(&text)
+        } else {
+            Vec::new()
+        };
+        // at[k]: width of chars[..k].
+        let mut at = Vec::with_capacity(chars.len() + 1);
+        at.push(0.0f32);
+        for c in &chars {
+            at.push(at[at.len() - 1] + c.2);
+        }
         let mut start = 0;
-        let mut acc = 0.0f32;
-        let mut brk: Option<usize> = None;
-        for i in 0..chars.len() {
-            let w = chars[i].2;
-            while acc + w > self.max + EPS && i > start {
-                let cut = match brk {
-                    Some(b) if b > start && b <= i => b,
-                    _ => i,
-                };
-                self.emit_chars(&chars[start..cut]);
-                self.finish_line();
-                acc = chars[cut..i].iter().map(|c| c.2).sum();
-                start = cut;
-                brk = None;
+        let mut i = 0;
+        while i < chars.len() {
+            if at[i + 1] - at[start] <= self.max + EPS || i == start {
+                i += 1;
+                continue;
             }
-            acc += w;
-            if matches!(chars[i].0, '-' | '/' | '_' | '.' | '\u{2013}') {
-                brk = Some(i + 1);
+            // chars[start..i] fits and chars[i] does not.
+            let explicit = (start + 1..=i)
+                .rev()
+                .find(|&b| breaks_after(chars[b - 1].0));
+            let hyphen = points.iter().rev().copied().find(|&p| {
+                p > start
+                    && p <= i
+                    && at[p] - at[start] + self.char_width('-', self.bold(chars[p - 1].1))
+                        <= self.max + EPS
+            });
+            let (cut, hyphenated) = match (explicit, hyphen) {
+                (Some(b), Some(h)) if h > b => (h, true),
+                (Some(b), _) => (b, false),
+                (None, Some(h)) => (h, true),
+                (None, None) => (i, false),
+            };
+            self.emit_chars(&chars[start..cut]);
+            if hyphenated {
+                // The hyphen belongs to the word: same style, same link.
+                let span = chars[cut - 1].1;
+                let w = self.char_width('-', self.bold(span));
+                self.push("-", span, w);
             }
+            self.finish_line();
+            start = cut;
+            i = cut;
         }
         self.emit_chars(&chars[start..]);
     }
@@ -160,10 +191,59 @@ impl Builder<'_> {
     }
 }
 
+/// Characters after which a word too wide for its line may break (no hyphen
+/// is added).
+fn breaks_after(c: char) -> bool {
+    matches!(c, '-' | '/' | '_' | '.' | '\u{2013}')
+}
+
+/// The width `spans` need: the widest piece that is never broken while it
+/// fits (a word, or a part of one after `-`, `/`, `_` or `–` that is followed
+/// by a letter: URLs split there, numbers, dates and codes such as `S/N` do
+/// not), and the widest line with only the forced breaks. A table column is
+/// given at least the first before any word is split.
+pub(crate) fn intrinsic(fonts: &Fonts, spans: &[Span], size: f32, force_bold: bool) -> (f32, f32) {
+    let (mut min, mut max) = (0.0f32, 0.0f32);
+    let (mut piece, mut piece_chars, mut line) = (0.0f32, 0usize, 0.0f32);
+    let mut chars = spans
+        .iter()
+        .flat_map(|s| {
+            let bold = force_bold || s.bold;
+            s.text.chars().map(move |c| (c, bold))
+        })
+        .peekable();
+    while let Some((c, bold)) = chars.next() {
+        let face = fonts.face(bold);
+        let w = face.advance_units(c) as f32 * size / face.units_per_em;
+        if c == '\n' || c == ' ' {
+            min = min.max(piece);
+            (piece, piece_chars) = (0.0, 0);
+            if c == '\n' {
+                max = max.max(line);
+                line = 0.0;
+            } else {
+                line += w;
+            }
+            continue;
+        }
+        piece += w;
+        piece_chars += 1;
+        line += w;
+        let before_letter = chars.peek().is_some_and(|&(n, _)| n.is_alphabetic());
+        if c != '.' && breaks_after(c) && piece_chars > 2 && before_letter {
+            min = min.max(piece);
+            (piece, piece_chars) = (0.0, 0);
+        }
+    }
+    (min.max(piece), max.max(line))
+}
+
 /// Breaks `spans` into lines no wider than `max_width` points at `size` points.
-/// `force_bold` renders every span bold.
+/// `force_bold` renders every span bold; a word wider than the line is
+/// hyphenated as `hyphenation` says.
 pub(crate) fn wrap(
     fonts: &Fonts,
+    hyphenation: Hyphenation,
     spans: &[Span],
     size: f32,
     max_width: f32,
@@ -171,6 +251,7 @@ pub(crate) fn wrap(
 ) -> Vec<Line> {
     let mut b = Builder {
         fonts,
+        hyphenation,
         spans,
         force_bold,
         size,

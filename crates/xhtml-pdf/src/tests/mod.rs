@@ -1,10 +1,14 @@
 //! Layout invariants checked on the computed layout (not on pixels).
 //! Table pagination tests are in [`tables`].
 
+mod columns;
+mod hyphenate;
+mod keep;
 mod tables;
 
 use super::dom::Span;
 use super::fonts::{FontFile, Fonts};
+use super::hyphen::Hyphenation;
 use super::layout::{EPS, Item, Layout};
 use super::style::{Align, ClassStyle, Rgb, Stylesheet};
 use super::table::TableTrace;
@@ -235,15 +239,17 @@ fn wrapped_lines_never_exceed_the_width() {
             ),
         ];
         let max = rng.range(20, 400) as f32;
-        for line in wrap(f, &spans, 8.0, max, false) {
-            let w: f32 = line
-                .frags
-                .iter()
-                .map(|fr| f.face(fr.bold).width(&fr.text, 8.0))
-                .sum();
-            let chars: usize = line.frags.iter().map(|fr| fr.text.chars().count()).sum();
-            assert!(w <= max + EPS || chars == 1, "line {w} > {max}: {line:?}");
-            assert!((w - line.width).abs() < 0.05);
+        for hy in [Hyphenation::None, Hyphenation::Spanish] {
+            for line in wrap(f, hy, &spans, 8.0, max, false) {
+                let w: f32 = line
+                    .frags
+                    .iter()
+                    .map(|fr| f.face(fr.bold).width(&fr.text, 8.0))
+                    .sum();
+                let chars: usize = line.frags.iter().map(|fr| fr.text.chars().count()).sum();
+                assert!(w <= max + EPS || chars == 1, "line {w} > {max}: {line:?}");
+                assert!((w - line.width).abs() < 0.05);
+            }
         }
     }
 }
@@ -433,7 +439,7 @@ fn a_heading_stays_with_the_start_of_its_table_or_chart() {
         let l = lay(&page(&body, "portrait"));
         assert_eq!(
             page_of(&l, "Sección siguiente"),
-            page_of(&l, "Encabezado uno"),
+            page_of(&l, "Encabezado"),
             "with {filler} paragraphs before"
         );
         assert_eq!(

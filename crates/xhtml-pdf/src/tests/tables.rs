@@ -129,7 +129,7 @@ fn rowspan_continuation_repeats_the_text() {
 
 #[test]
 fn tall_row_is_split_by_lines() {
-    let long = (0..700)
+    let long = (0..1600)
         .map(|i| WORDS[i % WORDS.len()])
         .collect::<Vec<_>>()
         .join(" ");
