@@ -79,6 +79,7 @@ pub(super) fn programatica(ds: &Dataset, r: &Rendicion, textos: &Textos) -> Tabl
         columnas: 8,
         // NO. DE META may be a code (`IE-DNRGC-NA-10`).
         anchos: vec![16, 8, 16, 16, 10, 10, 9, 15],
+        anchos_en_pdf: true,
         sin_responder: false,
     }
 }
@@ -125,6 +126,7 @@ pub(super) fn narrativa(textos: &Textos) -> Tabla {
         filas,
         columnas: 2,
         anchos: vec![30, 70],
+        anchos_en_pdf: true,
         sin_responder: false,
     }
 }
@@ -174,6 +176,7 @@ pub(super) fn presupuestaria(config: &Config, r: &Rendicion, resp: &Respuestas) 
         ],
         columnas: 6,
         anchos: vec![8, 22, 16, 16, 12, 26],
+        anchos_en_pdf: true,
         sin_responder: false,
     }
 }
@@ -237,6 +240,7 @@ pub(super) fn institucional(p: Option<&FilaPresupuesto>) -> Tabla {
         ]],
         columnas: 6,
         anchos: vec![18, 16, 16, 16, 16, 18],
+        anchos_en_pdf: true,
         sin_responder: false,
     }
 }

@@ -98,8 +98,12 @@ pub(crate) struct Tabla {
     pub filas: Vec<Vec<Celda>>,
     /// Number of columns.
     pub columnas: usize,
-    /// Relative column widths (percent).
+    /// Relative column widths (percent) of the workbook.
     pub anchos: Vec<u32>,
+    /// The PDF uses `anchos` too (the computed sections, whose figures and
+    /// amounts are laid out by design); otherwise its columns are sized
+    /// from their text, so a short answer gets a narrow column.
+    pub anchos_en_pdf: bool,
     /// The entity gave no answer in this section: the report says so
     /// instead of printing stand-ins that look like answers.
     pub sin_responder: bool,
@@ -173,6 +177,7 @@ fn periodo(anio: i32) -> Tabla {
         ]],
         columnas: 3,
         anchos: vec![50, 25, 25],
+        anchos_en_pdf: true,
         sin_responder: false,
     }
 }

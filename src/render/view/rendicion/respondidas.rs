@@ -43,6 +43,7 @@ pub(super) fn answered(
             filas: rows,
             columnas: 2,
             anchos: vec![45, 55],
+            anchos_en_pdf: true,
             sin_responder,
         };
     }
@@ -94,6 +95,7 @@ pub(super) fn answered(
         filas: rows,
         columnas: cols.len(),
         anchos: widths(s, &cols),
+        anchos_en_pdf: false,
         sin_responder,
     }
 }
