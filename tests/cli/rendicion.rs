@@ -351,3 +351,81 @@ fn the_forms_spellings_of_a_header_are_read_in_the_template_too() {
         ("20/03/2024".to_string(), 235.0)
     );
 }
+
+/// The words of a text, without the punctuation around them.
+fn words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| ".,:;()«»\"¿?¡!".contains(c))
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+#[test]
+fn no_word_of_the_accountability_pdf_is_broken_without_a_hyphen() {
+    // The real sample year: the institution's report, with the form's long
+    // headers in narrow columns.
+    let salida = tempfile::tempdir().unwrap();
+    let o = lotaip(&[
+        "rendicion",
+        "--anio",
+        "2025",
+        "--entrada",
+        sample_inputs().to_str().unwrap(),
+        "--salida",
+        salida.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let dir = salida.path().join("rendicion_2025");
+    let xlsx = dir.join("rendicion_2025_institucion.xlsx");
+    // Every word the report holds, whole, as the workbook's cells hold it.
+    let mut vocab = std::collections::BTreeSet::new();
+    for name in sheet_names(&xlsx) {
+        for row in sheet(&xlsx, &name).rows() {
+            for cell in row {
+                vocab.extend(words(&cell.to_string()));
+            }
+        }
+    }
+    // The running header and footer are not in the workbook.
+    vocab.extend(words(
+        "Página de · Formulario de Informe de Rendición de Cuentas",
+    ));
+    let pdf = words(&pdftotext(&dir.join("rendicion_2025_institucion.pdf")));
+    // A word broken at a line's end (with a drawn hyphen, or after «/» or
+    // «-», which stay) continues a few words later in the extracted text:
+    // the layout extraction puts the rest of the visual line in between.
+    let mut used = vec![false; pdf.len()];
+    let mut broken = Vec::new();
+    for i in 0..pdf.len() {
+        let w = &pdf[i];
+        if used[i]
+            || vocab.contains(w)
+            || w.chars().any(|c| c.is_ascii_digit()) && !w.ends_with('-')
+        {
+            continue;
+        }
+        let breaks = w.ends_with('-') || w.ends_with('/');
+        let rest = (i + 1..pdf.len().min(i + 80)).find(|&j| {
+            breaks
+                && !used[j]
+                && [
+                    w.strip_suffix('-').map(|s| format!("{s}{}", pdf[j])),
+                    Some(format!("{w}{}", pdf[j])),
+                ]
+                .iter()
+                .flatten()
+                .any(|joined| vocab.contains(joined))
+        });
+        match rest {
+            Some(j) => used[j] = true,
+            None => broken.push(w.clone()),
+        }
+    }
+    assert!(
+        broken.is_empty(),
+        "words not in the report as written: {broken:?}"
+    );
+}
