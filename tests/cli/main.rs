@@ -15,6 +15,7 @@ mod libros;
 mod muestra;
 mod plantillas;
 mod pnt;
+mod porcentajes;
 mod publicacion;
 mod reglas;
 mod rendicion;
