@@ -5,7 +5,7 @@ use chrono::Datelike;
 use rust_decimal::Decimal;
 
 use super::number::{Convention, RawNumber, parse_number};
-use super::sheet::Cell;
+use super::sheet::{Cell, percent_points};
 use crate::model::mes_desde_texto;
 use crate::text::clean;
 
@@ -46,13 +46,17 @@ pub(crate) fn number(
     if let Some(r) = n
         && r.value.abs() > max_magnitude()
     {
-        return Err(format!(
-            "el valor «{}» es demasiado grande: el máximo admitido es {} (mil billones); revise si tiene cifras de más",
-            cell.shown(),
-            crate::format::numero(max_magnitude())
-        ));
+        return Err(too_large(cell));
     }
     Ok(n)
+}
+
+fn too_large(cell: &Cell) -> String {
+    format!(
+        "el valor «{}» es demasiado grande: el máximo admitido es {} (mil billones); revise si tiene cifras de más",
+        cell.shown(),
+        crate::format::numero(max_magnitude())
+    )
 }
 
 fn number_unbounded(
@@ -65,6 +69,16 @@ fn number_unbounded(
             value: *d,
             percent_sign: false,
         })),
+        // A percent cell reads as the same percentage typed with its sign,
+        // its digits as the spreadsheet shows them (0,85 → 85, not 85,00).
+        Cell::Percent(f) => percent_points(*f)
+            .map(|value| {
+                Some(RawNumber {
+                    value: value.normalize(),
+                    percent_sign: true,
+                })
+            })
+            .ok_or_else(|| too_large(cell)),
         Cell::Text(t) if t.trim().is_empty() => Ok(None),
         Cell::Text(t) => parse_number(t, convention).map(Some),
         Cell::Error(e) => Err(spreadsheet_error(e)),
@@ -234,5 +248,27 @@ mod tests {
         assert!(number(&Cell::Text("abc".into()), None).is_err());
         assert_eq!(number(&Cell::Text("  ".into()), None), Ok(None));
         assert!(plain_number(&Cell::Text("5%".into()), None).is_err());
+    }
+
+    #[test]
+    fn a_percent_cell_reads_as_points_with_its_sign() {
+        use rust_decimal_macros::dec;
+        let typed = number(&Cell::Text("60 %".into()), None).unwrap();
+        let cell = number(&Cell::Percent(dec!(0.6)), None).unwrap();
+        assert_eq!(cell, typed);
+        assert_eq!(
+            cell,
+            Some(RawNumber {
+                value: dec!(60),
+                percent_sign: true
+            })
+        );
+        assert_eq!(text(&Cell::Percent(dec!(0.855))), Ok(Some("85,5 %".into())));
+        let e = plain_number(&Cell::Percent(dec!(0.6)), None).unwrap_err();
+        assert_eq!(e, "se esperaba un número sin «%»; se encontró «60 %»");
+        let e = number(&Cell::Percent(Decimal::MAX), None).unwrap_err();
+        assert!(e.contains("demasiado grande"), "{e}");
+        let e = number(&Cell::Percent(dec!(1e14)), None).unwrap_err();
+        assert!(e.contains("demasiado grande"), "{e}");
     }
 }

@@ -10,6 +10,9 @@ pub(crate) mod header;
 pub(crate) mod limits;
 pub(crate) mod metas;
 pub(crate) mod number;
+pub(crate) mod percent;
+#[cfg(test)]
+mod percent_cells;
 pub(crate) mod presupuesto;
 #[cfg(test)]
 mod propiedades;

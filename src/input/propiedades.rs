@@ -151,6 +151,17 @@ mod porcentaje {
         }
 
         #[test]
+        fn a_percent_cell_reads_as_the_text_it_shows(f in decimal()) {
+            let cell = Cell::Percent(f);
+            let typed = Cell::Text(cell.shown());
+            prop_assert_eq!(
+                cells::number(&cell, None),
+                cells::number(&typed, Some(Convention::Spanish)),
+                "{}", cell.shown()
+            );
+        }
+
+        #[test]
         fn percent_sign_with_any_spacing(int in 0u32..1000, frac in proptest::option::of(0u32..100), space in "[ \u{a0}]{0,2}") {
             let text = match frac {
                 Some(f) => format!("{int},{f:02}{space}%"),
@@ -269,6 +280,7 @@ mod encabezado {
             any::<String>().prop_map(Cell::Text),
             "(unidad|indicador|codigo|periodo|valor|ene|dic|x){1}".prop_map(Cell::Text),
             decimal().prop_map(Cell::Number),
+            decimal().prop_map(Cell::Percent),
             Just(Cell::Error("#REF!".into())),
         ]
     }

@@ -15,6 +15,9 @@ pub(crate) enum Cell {
     Empty,
     Text(String),
     Number(Decimal),
+    /// A number cell whose number format shows it as a percentage, holding
+    /// the fraction the spreadsheet stores: a cell shown «60 %» holds 0,6.
+    Percent(Decimal),
     Date(NaiveDate),
     Bool(bool),
     /// A spreadsheet error value such as `#DIV/0!`.
@@ -37,11 +40,21 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_string(),
             Cell::Number(d) => d.normalize().to_string(),
+            Cell::Percent(f) => match percent_points(*f) {
+                Some(p) => format!("{} %", crate::format::numero(p)),
+                None => f.normalize().to_string(),
+            },
             Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
             Cell::Bool(b) => if *b { "VERDADERO" } else { "FALSO" }.to_string(),
             Cell::Error(e) => e.clone(),
         }
     }
+}
+
+/// The points a stored fraction shows (0,6 → 60); `None` past what a
+/// decimal holds.
+pub(crate) fn percent_points(fraction: Decimal) -> Option<Decimal> {
+    fraction.checked_mul(Decimal::ONE_HUNDRED)
 }
 
 /// One row that has at least one non-blank cell.
@@ -240,5 +253,18 @@ mod tests {
             assert_eq!(text_cell(t), Cell::Text(t.into()), "{t}");
         }
         assert_eq!(text_cell("  "), Cell::Empty);
+    }
+
+    #[test]
+    fn a_percent_cell_is_shown_as_the_spreadsheet_shows_it() {
+        use rust_decimal_macros::dec;
+        assert_eq!(Cell::Percent(dec!(0.6)).shown(), "60 %");
+        assert_eq!(Cell::Percent(dec!(0.6000)).shown(), "60 %");
+        assert_eq!(Cell::Percent(dec!(0.0646)).shown(), "6,46 %");
+        assert_eq!(Cell::Percent(dec!(12.5)).shown(), "1.250 %");
+        assert_eq!(
+            Cell::Percent(Decimal::MAX).shown(),
+            Decimal::MAX.to_string()
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! as a dense range, so a stray cell at XFD1048576 costs nothing), `.xls` and
 //! `.ods` as ranges once their extent has been checked.
 
+use std::collections::HashMap;
 use std::io::Cursor;
+use std::rc::Rc;
 
 use calamine::{Data, DataRef, Reader};
 use chrono::NaiveDate;
@@ -10,6 +12,7 @@ use rust_decimal::Decimal;
 
 use super::limits::{self, Budget, MAX_CELLS, MAX_COLUMNS};
 use super::number::decimal_from_f64;
+use super::percent::{self, Marks, PercentFormat};
 use super::sheet::{Cell, Format, Row, Sheet, column_letter, describe, text_cell};
 use crate::error::{Error, Location};
 
@@ -43,25 +46,45 @@ pub(crate) fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<She
         }
         Format::Xls => {
             limits::check_xls(&bytes, &loc)?;
+            let marks = percent::xls::scan(&bytes, &loc)?;
             let mut wb =
                 calamine::Xls::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            for (sheet, hidden) in names(wb.sheets_metadata()) {
+            let sheet_names = names(wb.sheets_metadata());
+            let marks = by_sheet(marks, &sheet_names, &loc)?;
+            for ((sheet, hidden), marks) in sheet_names.into_iter().zip(marks) {
                 let range = wb
                     .worksheet_range(&sheet)
                     .map_err(|e| damaged(e.to_string()))?;
-                sheets.push(from_range(&range, name, sheet, hidden, &mut budget)?);
+                sheets.push(from_range(
+                    &range,
+                    &marks,
+                    name,
+                    sheet,
+                    hidden,
+                    &mut budget,
+                )?);
             }
         }
         _ => {
             limits::check_zip(&bytes, &loc)?;
             limits::check_ods(&bytes, &loc)?;
+            let marks = percent::ods::scan(&bytes, &loc)?;
             let mut wb =
                 calamine::Ods::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            for (sheet, hidden) in names(wb.sheets_metadata()) {
+            let sheet_names = names(wb.sheets_metadata());
+            let marks = by_sheet(marks, &sheet_names, &loc)?;
+            for ((sheet, hidden), marks) in sheet_names.into_iter().zip(marks) {
                 let range = wb
                     .worksheet_range(&sheet)
                     .map_err(|e| damaged(e.to_string()))?;
-                sheets.push(from_range(&range, name, sheet, hidden, &mut budget)?);
+                sheets.push(from_range(
+                    &range,
+                    &marks,
+                    name,
+                    sheet,
+                    hidden,
+                    &mut budget,
+                )?);
             }
         }
     }
@@ -74,6 +97,37 @@ fn names(meta: &[calamine::Sheet]) -> Vec<(String, bool)> {
     meta.iter()
         .map(|s| (s.name.clone(), s.visible != calamine::SheetVisible::Visible))
         .collect()
+}
+
+/// The percent marks of each sheet the reader lists, found by a scan that
+/// lists the same sheets in the same order. The reader returns the last
+/// sheet of a repeated name for each of them, so each takes that sheet's
+/// marks. Lists that differ (the scan and the reader disagree on the file)
+/// matter only when some cell is marked: then the file is refused as damaged
+/// rather than read with percentages in the wrong cells.
+fn by_sheet(
+    marks: Vec<Marks>,
+    sheets: &[(String, bool)],
+    loc: &Location,
+) -> Result<Vec<Rc<Marks>>, Error> {
+    if marks.iter().all(Marks::is_empty) {
+        let none = Rc::new(Marks::default());
+        return Ok(sheets.iter().map(|_| Rc::clone(&none)).collect());
+    }
+    if marks.len() != sheets.len() {
+        return Err(damaged(loc));
+    }
+    let marks: Vec<Rc<Marks>> = marks.into_iter().map(Rc::new).collect();
+    let last: HashMap<&str, usize> = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| (n.as_str(), i))
+        .collect();
+    Ok(sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| Rc::clone(&marks[last.get(n.as_str()).copied().unwrap_or(i)]))
+        .collect())
 }
 
 /// Refuses a file whose content is not what its extension says.
@@ -125,13 +179,27 @@ fn xlsx_cells(
         Err(calamine::XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
         Err(e) => return Err(Read::Damaged(e.to_string())),
     };
+    // The percent format of each cell style, by the style's index.
+    let formats: Vec<Option<PercentFormat>> = reader
+        .styles()
+        .iter()
+        .map(|s| {
+            s.number_format
+                .as_ref()
+                .and_then(|f| PercentFormat::of_code(&f.format_code))
+        })
+        .collect();
     let mut cells = Vec::new();
-    while let Some(c) = reader
-        .next_cell()
+    while let Some((c, style)) = reader
+        .next_cell_with_style_id()
         .map_err(|e| Read::Damaged(e.to_string()))?
     {
         let (row, col) = c.get_position();
         let cell = cell_from_ref(c.get_value());
+        let cell = match formats.get(style).copied().flatten() {
+            Some(format) => with_format(cell, format),
+            None => cell,
+        };
         if cell.is_blank() {
             continue;
         }
@@ -213,6 +281,7 @@ fn sheet_from_cells(
 
 fn from_range(
     range: &calamine::Range<Data>,
+    marks: &Marks,
     file: &str,
     sheet: String,
     hidden: bool,
@@ -233,7 +302,14 @@ fn from_range(
         })?;
         let mut cells: Vec<Cell> = Vec::with_capacity(width);
         cells.resize(col0 as usize, Cell::Empty);
-        cells.extend(r[..=last].iter().map(cell_from_data));
+        let row = row0.saturating_add(i as u32);
+        cells.extend(r[..=last].iter().enumerate().map(|(j, d)| {
+            let cell = cell_from_data(d);
+            match marks.at(row, col0.saturating_add(j as u32)) {
+                Some(format) => with_format(cell, format),
+                None => cell,
+            }
+        }));
         rows.push(Row {
             number,
             fields: cells.len(),
@@ -281,6 +357,14 @@ fn cell_from_ref(d: &DataRef) -> Cell {
         DataRef::DateTimeIso(s) => iso_date(s),
         DataRef::DurationIso(s) => Cell::Text(s.clone()),
         DataRef::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+/// A number cell read with its percent format; other cells as they are.
+fn with_format(cell: Cell, format: PercentFormat) -> Cell {
+    match cell {
+        Cell::Number(d) => format.cell(d),
+        other => other,
     }
 }
 

@@ -483,6 +483,25 @@ fn generate(generator: &str, path: &Path, args: &[&str], entrada: &Path, salida:
             lists.set_hidden(true);
             wb.save(path).unwrap();
         }
+        // basico's file `args[0]` as an .xlsx, its percentages typed the
+        // Excel way: `85%` is 0,85 with a percent number format.
+        "xlsx_porcentajes" => {
+            let text = std::fs::read_to_string(fixture("basico").join(args[0])).unwrap();
+            let pct = rust_xlsxwriter::Format::new().set_num_format("0%");
+            let mut wb = rust_xlsxwriter::Workbook::new();
+            let ws = wb.add_worksheet();
+            for (r, line) in text.trim_start_matches('\u{feff}').lines().enumerate() {
+                for (c, v) in line.split(';').enumerate().filter(|(_, v)| !v.is_empty()) {
+                    let (r, c) = (r as u32, c as u16);
+                    match v.strip_suffix('%').and_then(|n| n.parse::<f64>().ok()) {
+                        Some(points) => ws.write_number_with_format(r, c, points / 100.0, &pct),
+                        None => ws.write_string(r, c, v),
+                    }
+                    .unwrap();
+                }
+            }
+            wb.save(path).unwrap();
+        }
         // A month published from the case's inputs, to damage afterwards.
         "publicar" => {
             let o = lotaip(&[

@@ -17,6 +17,7 @@ mod libros;
 mod muestra;
 mod plantillas;
 mod pnt;
+mod porcentajes;
 mod publicacion;
 mod reglas;
 mod rendicion;

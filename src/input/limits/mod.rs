@@ -15,7 +15,7 @@ mod xls;
 mod xlsx;
 
 pub(crate) use ods::check_ods;
-pub(crate) use xls::check_xls;
+pub(crate) use xls::{check_xls, records as xls_records, workbook_stream as xls_stream};
 pub(crate) use xlsx::check_xlsx;
 
 const MIB: u64 = 1024 * 1024;

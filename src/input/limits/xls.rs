@@ -44,7 +44,7 @@ pub(crate) fn check_xls(bytes: &[u8], loc: &Location) -> Result<(), Error> {
 }
 
 /// The `Workbook` (or BIFF5 `Book`) stream of the compound file.
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut cfb = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
     let name = ["/Workbook", "/Book"]
         .into_iter()
@@ -62,7 +62,7 @@ fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
 /// The records of a stream as calamine's reader splits them: type and body,
 /// the CONTINUE records after one skipped; it stops where a length runs past
 /// the end (the reader fails there).
-fn records(mut stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+pub(crate) fn records(mut stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
     std::iter::from_fn(move || {
         if stream.len() < 4 {
             return None;
