@@ -5,7 +5,7 @@
 use crate::model::{Agregacion, Comportamiento, Medida, Periodicidad, Proceso, Sentido, TipoGasto};
 
 const NUMEROS: &str = "Números: 1234,56, 1.234,56 o 1,234.56, con o sin $.";
-const PORCENTAJES: &str = "Porcentajes: 85 %, 85,5 % o 0,85; sin «%», fracciones si todas las metas de la fila son como máximo 1, si no puntos.";
+const PORCENTAJES: &str = "Porcentajes: 85 %, 85,5 % o 0,85; sin «%», fracciones si todas las metas de la fila son como máximo 1, si no puntos. Una celda con formato de porcentaje (60 % escrito en la hoja de cálculo) vale lo que muestra.";
 const PERIODO: &str =
     "Mes de cierre del período: 2025-03, 03/2025, marzo 2025, marzo, mar o una fecha.";
 
