@@ -33,6 +33,21 @@ pub fn texts(o: &Output) -> (String, String) {
     )
 }
 
+/// Runs `rendicion` for a year on an input folder into a fresh output folder.
+pub fn rendicion_en(entrada: &Path, anio: &str) -> (tempfile::TempDir, Output) {
+    let salida = tempfile::tempdir().expect("temp dir");
+    let o = lotaip(&[
+        "rendicion",
+        "--anio",
+        anio,
+        "--entrada",
+        entrada.to_str().expect("utf-8 path"),
+        "--salida",
+        salida.path().to_str().expect("utf-8 path"),
+    ]);
+    (salida, o)
+}
+
 /// Runs `generar` for a period on an input folder into a fresh output folder.
 pub fn generar(entrada: &Path, periodo: &str) -> (tempfile::TempDir, Output) {
     let salida = tempfile::tempdir().expect("temp dir");

@@ -4,8 +4,6 @@
 //! two-row headers, `N°` and one-answer sections) gives a report whose every
 //! figure and text is the seed's.
 
-use std::path::Path;
-
 use crate::common::*;
 
 /// The seed's folder with `rendicion.xlsx` written from `formulario.tsv`:
@@ -58,24 +56,10 @@ pub fn entrada_semilla() -> tempfile::TempDir {
     dir
 }
 
-fn rendicion_2023(entrada: &Path) -> (tempfile::TempDir, std::process::Output) {
-    let salida = tempfile::tempdir().unwrap();
-    let o = lotaip(&[
-        "rendicion",
-        "--anio",
-        "2023",
-        "--entrada",
-        entrada.to_str().unwrap(),
-        "--salida",
-        salida.path().to_str().unwrap(),
-    ]);
-    (salida, o)
-}
-
 #[test]
 fn the_seed_ported_into_the_forms_layout_gives_the_seeds_figures_and_texts() {
     let dir = entrada_semilla();
-    let (out, o) = rendicion_2023(dir.path());
+    let (out, o) = rendicion_en(dir.path(), "2023");
     let (stdout, stderr) = texts(&o);
     assert!(o.status.success(), "{stdout}\n{stderr}");
     // The seed's answers are plausible: the deliberation of 2023 in 2024.

@@ -267,16 +267,7 @@ fn rendicion_with(quitar: &str, poner: &str) -> (tempfile::TempDir, std::process
     if !poner.is_empty() {
         std::fs::copy(fixture("porcentajes").join(poner), dir.path().join(poner)).unwrap();
     }
-    let salida = tempfile::tempdir().unwrap();
-    let o = lotaip(&[
-        "rendicion",
-        "--anio",
-        "2025",
-        "--entrada",
-        dir.path().to_str().unwrap(),
-        "--salida",
-        salida.path().to_str().unwrap(),
-    ]);
+    let (salida, o) = rendicion_en(dir.path(), "2025");
     (salida, o)
 }
 

@@ -5,23 +5,9 @@ use std::path::Path;
 
 use crate::common::*;
 
-fn rendicion(entrada: &Path) -> (tempfile::TempDir, std::process::Output) {
-    let salida = tempfile::tempdir().unwrap();
-    let o = lotaip(&[
-        "rendicion",
-        "--anio",
-        "2025",
-        "--entrada",
-        entrada.to_str().unwrap(),
-        "--salida",
-        salida.path().to_str().unwrap(),
-    ]);
-    (salida, o)
-}
-
 #[test]
 fn the_seed_figures_come_out_exactly_in_the_workbook() {
-    let (out, o) = rendicion(&fixture("rendicion"));
+    let (out, o) = rendicion_en(&fixture("rendicion"), "2025");
     assert!(o.status.success(), "{:?}", texts(&o));
     let dir = out.path().join("rendicion_2025");
     assert_eq!(
@@ -78,7 +64,7 @@ fn the_seed_figures_come_out_exactly_in_the_workbook() {
 
 #[test]
 fn the_seed_figures_and_the_form_vocabulary_appear_in_the_pdf() {
-    let (out, o) = rendicion(&fixture("rendicion"));
+    let (out, o) = rendicion_en(&fixture("rendicion"), "2025");
     assert!(o.status.success(), "{:?}", texts(&o));
     let pdf = pdftotext(
         &out.path()
@@ -129,7 +115,7 @@ fn variant(file: &str, from: &str, to: &str) -> tempfile::TempDir {
 }
 
 fn refused(dir: &Path) -> String {
-    let (out, o) = rendicion(dir);
+    let (out, o) = rendicion_en(dir, "2025");
     let (_, err) = texts(&o);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(files_under(out.path()).is_empty());
@@ -230,7 +216,7 @@ fn a_blank_entity_with_several_reporting_is_refused_not_moved() {
 
 #[test]
 fn unanswered_sections_are_marked_and_warned_alike_in_validar_and_rendicion() {
-    let (out, o) = rendicion(&fixture("rendicion"));
+    let (out, o) = rendicion_en(&fixture("rendicion"), "2025");
     let (stdout, _) = texts(&o);
     assert!(o.status.success(), "{stdout}");
     let dir = out.path().join("rendicion_2025");
@@ -277,7 +263,7 @@ fn the_budget_link_is_an_answer_of_its_own() {
         "rendicion_ejecucion_presupuestaria.csv",
         "entidad;tipo;enlace\ninstitución;META;https://www.ejemplo.gob.ec/cedula-presupuestaria\n",
     );
-    let (out, o) = rendicion(dir.path());
+    let (out, o) = rendicion_en(dir.path(), "2025");
     assert!(o.status.success(), "{:?}", texts(&o));
     let b = sheet(
         &out.path()
@@ -292,7 +278,7 @@ fn the_budget_link_is_an_answer_of_its_own() {
 
 #[test]
 fn the_objectives_narrative_repeats_the_tables_uncapped_figure() {
-    let (out, o) = rendicion(&fixture("rendicion"));
+    let (out, o) = rendicion_en(&fixture("rendicion"), "2025");
     assert!(o.status.success(), "{:?}", texts(&o));
     let book = out
         .path()
@@ -319,7 +305,7 @@ fn implausible_answers_are_warned_in_validar_and_rendicion() {
         "COMPRA POR CATALOGO;325;$1.149.741,23;325;",
         "COMPRA POR CATALOGO;325;$1.149.741,23;400;",
     );
-    let (_, o) = rendicion(dir.path());
+    let (_, o) = rendicion_en(dir.path(), "2025");
     let (stdout, _) = texts(&o);
     assert!(o.status.success(), "{stdout}");
     let finished = "rendicion_contratacion.csv, fila 2: [respuesta inverosímil] «Número Total Finalizados» (400) es mayor que «Número Total Adjudicados» (325)";
@@ -339,7 +325,7 @@ fn the_forms_spellings_of_a_header_are_read_in_the_template_too() {
         "entidad;fecha;usuarios;",
         "entidad;FECHA EN QUE SE REALIZÓ LA RENDICIÓN DE CUENTAS ANTE LA CIUDADANÍA;N° DE USUARIOS;",
     );
-    let (out, o) = rendicion(dir.path());
+    let (out, o) = rendicion_en(dir.path(), "2025");
     assert!(o.status.success(), "{:?}", texts(&o));
     let d = sheet(
         &out.path()

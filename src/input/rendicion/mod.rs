@@ -25,6 +25,9 @@ mod gestion;
 mod reglas;
 mod verosimil;
 
+#[cfg(test)]
+mod prueba;
+
 use celdas::{fixed_row, valor};
 use entidad::entidad;
 pub use entidad::entidades;

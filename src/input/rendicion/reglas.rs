@@ -73,39 +73,12 @@ pub(super) fn rules(s: &'static Seccion, fila: &Fila) -> Vec<(&'static str, Stri
 
 #[cfg(test)]
 mod tests {
+    use super::super::prueba::{fila, n};
     use super::*;
-
-    /// A row of section `clave` with the given values, the rest empty.
-    fn fila(clave: &str, valores: &[(&str, Valor)]) -> (&'static Seccion, Fila) {
-        let s = SECCIONES
-            .iter()
-            .find(|s| s.clave == clave)
-            .expect("a section");
-        let mut v = vec![Valor::Vacio; s.columnas.len()];
-        for (k, val) in valores {
-            let i = s
-                .columnas
-                .iter()
-                .position(|c| c.clave == *k)
-                .expect("a column");
-            v[i] = val.clone();
-        }
-        (
-            s,
-            Fila {
-                valores: v,
-                origen: Location::default(),
-            },
-        )
-    }
 
     fn messages(clave: &str, valores: &[(&str, Valor)]) -> Vec<String> {
         let (s, f) = fila(clave, valores);
         rules(s, &f).into_iter().map(|(_, m)| m).collect()
-    }
-
-    fn n(v: i64) -> Valor {
-        Valor::Numero(Decimal::from(v))
     }
 
     #[test]

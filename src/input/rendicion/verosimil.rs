@@ -81,31 +81,8 @@ fn fila(s: &Seccion, f: &Fila, anio: i32) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::prueba::{fila as row, n};
     use super::*;
-
-    fn row(clave: &str, valores: &[(&str, Valor)]) -> (&'static Seccion, Fila) {
-        let s = Seccion::por_clave(clave).expect("a section");
-        let mut v = vec![Valor::Vacio; s.columnas.len()];
-        for (k, val) in valores {
-            let i = s
-                .columnas
-                .iter()
-                .position(|c| c.clave == *k)
-                .expect("a column");
-            v[i] = val.clone();
-        }
-        (
-            s,
-            Fila {
-                valores: v,
-                origen: Location::default(),
-            },
-        )
-    }
-
-    fn n(v: i64) -> Valor {
-        Valor::Numero(Decimal::from(v))
-    }
 
     #[test]
     fn more_contracts_finished_than_awarded_is_implausible() {
