@@ -49,21 +49,7 @@ pub(crate) fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<She
             let marks = percent::xls::scan(&bytes, &loc)?;
             let mut wb =
                 calamine::Xls::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            let sheet_names = names(wb.sheets_metadata());
-            let marks = by_sheet(marks, &sheet_names, &loc)?;
-            for ((sheet, hidden), marks) in sheet_names.into_iter().zip(marks) {
-                let range = wb
-                    .worksheet_range(&sheet)
-                    .map_err(|e| damaged(e.to_string()))?;
-                sheets.push(from_range(
-                    &range,
-                    &marks,
-                    name,
-                    sheet,
-                    hidden,
-                    &mut budget,
-                )?);
-            }
+            sheets = ranges(&mut wb, marks, name, &loc, &mut budget)?;
         }
         _ => {
             limits::check_zip(&bytes, &loc)?;
@@ -71,22 +57,30 @@ pub(crate) fn read(bytes: Vec<u8>, name: &str, format: Format) -> Result<Vec<She
             let marks = percent::ods::scan(&bytes, &loc)?;
             let mut wb =
                 calamine::Ods::new(Cursor::new(bytes)).map_err(|e| damaged(e.to_string()))?;
-            let sheet_names = names(wb.sheets_metadata());
-            let marks = by_sheet(marks, &sheet_names, &loc)?;
-            for ((sheet, hidden), marks) in sheet_names.into_iter().zip(marks) {
-                let range = wb
-                    .worksheet_range(&sheet)
-                    .map_err(|e| damaged(e.to_string()))?;
-                sheets.push(from_range(
-                    &range,
-                    &marks,
-                    name,
-                    sheet,
-                    hidden,
-                    &mut budget,
-                )?);
-            }
+            sheets = ranges(&mut wb, marks, name, &loc, &mut budget)?;
         }
+    }
+    Ok(sheets)
+}
+
+/// Every sheet of an `.xls` or `.ods` workbook as a range, with the percent
+/// marks of its own scan.
+fn ranges<R>(
+    wb: &mut R,
+    marks: Vec<Marks>,
+    name: &str,
+    loc: &Location,
+    budget: &mut Budget,
+) -> Result<Vec<Sheet>, Error>
+where
+    R: Reader<Cursor<Vec<u8>>>,
+{
+    let sheet_names = names(wb.sheets_metadata());
+    let marks = by_sheet(marks, &sheet_names, loc)?;
+    let mut sheets = Vec::new();
+    for ((sheet, hidden), marks) in sheet_names.into_iter().zip(marks) {
+        let range = wb.worksheet_range(&sheet).map_err(|_| damaged(loc))?;
+        sheets.push(from_range(&range, &marks, name, sheet, hidden, budget)?);
     }
     Ok(sheets)
 }

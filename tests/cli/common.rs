@@ -33,13 +33,19 @@ pub fn texts(o: &Output) -> (String, String) {
     )
 }
 
-/// Runs `rendicion` for a year on an input folder into a fresh output folder.
-pub fn rendicion_en(entrada: &Path, anio: &str) -> (tempfile::TempDir, Output) {
+/// Runs `lotaip <comando> <opcion> <valor>` on an input folder into a fresh
+/// output folder.
+fn publicar(
+    comando: &str,
+    opcion: &str,
+    valor: &str,
+    entrada: &Path,
+) -> (tempfile::TempDir, Output) {
     let salida = tempfile::tempdir().expect("temp dir");
     let o = lotaip(&[
-        "rendicion",
-        "--anio",
-        anio,
+        comando,
+        opcion,
+        valor,
         "--entrada",
         entrada.to_str().expect("utf-8 path"),
         "--salida",
@@ -48,19 +54,14 @@ pub fn rendicion_en(entrada: &Path, anio: &str) -> (tempfile::TempDir, Output) {
     (salida, o)
 }
 
+/// Runs `rendicion` for a year on an input folder into a fresh output folder.
+pub fn rendicion_en(entrada: &Path, anio: &str) -> (tempfile::TempDir, Output) {
+    publicar("rendicion", "--anio", anio, entrada)
+}
+
 /// Runs `generar` for a period on an input folder into a fresh output folder.
 pub fn generar(entrada: &Path, periodo: &str) -> (tempfile::TempDir, Output) {
-    let salida = tempfile::tempdir().expect("temp dir");
-    let o = lotaip(&[
-        "generar",
-        "--periodo",
-        periodo,
-        "--entrada",
-        entrada.to_str().expect("utf-8 path"),
-        "--salida",
-        salida.path().to_str().expect("utf-8 path"),
-    ]);
-    (salida, o)
+    publicar("generar", "--periodo", periodo, entrada)
 }
 
 /// A sheet of a workbook as a grid of cells.
