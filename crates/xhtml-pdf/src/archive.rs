@@ -56,21 +56,7 @@ pub(crate) fn identify(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), PdfE
 
 /// PDF/A wants every annotation printable (flag 4) and never hidden.
 fn print_annotations(lo: &mut lopdf::Document) -> Result<(), PdfError> {
-    let pages: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
-    for id in pages {
-        let page = lo
-            .get_object_mut(id)
-            .and_then(Object::as_dict_mut)
-            .map_err(err)?;
-        if let Ok(annots) = page.get_mut(b"Annots").and_then(Object::as_array_mut) {
-            for a in annots.iter_mut() {
-                if let Object::Dictionary(d) = a {
-                    d.set("F", Object::Integer(4));
-                }
-            }
-        }
-    }
-    Ok(())
+    super::writer::each_annotation(lo, |d| d.set("F", Object::Integer(4)))
 }
 
 /// Escapes text for an XML element.

@@ -5,7 +5,6 @@ use super::dom::{Block, Span, mm};
 use super::layout::{EPS, Flow, Item};
 use super::style;
 use super::table;
-use super::text;
 
 /// What a heading is kept with: the start of the table or chart after it,
 /// with the paragraph between them if there is one (an introduction whose
@@ -32,14 +31,7 @@ pub(crate) fn follow_height(flow: &Flow<'_>, next: &[Block]) -> f32 {
 /// Height of a paragraph with the space after it, on an empty page.
 fn paragraph_height(flow: &Flow<'_>, spans: &[Span]) -> f32 {
     let size = style::BODY_SIZE;
-    let lines = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        spans,
-        size,
-        flow.geometry.body.w,
-        false,
-    );
+    let lines = flow.wrap_body(spans, size, false);
     lines.len() as f32 * style::line_height(size) + style::PARAGRAPH_AFTER
 }
 
@@ -55,14 +47,7 @@ pub(crate) fn heading(
 ) {
     let (size, before, after) = style::heading(level);
     let lh = style::line_height(size);
-    let lines = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        spans,
-        size,
-        flow.geometry.body.w,
-        true,
-    );
+    let lines = flow.wrap_body(spans, size, true);
     let h = lines.len() as f32 * lh;
     flow.space(before);
     // Keep the heading with the start of what follows (up to a page).
@@ -109,14 +94,7 @@ pub(crate) fn heading(
 pub(crate) fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&str>) {
     let size = style::BODY_SIZE;
     let lh = style::line_height(size);
-    let lines = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        spans,
-        size,
-        flow.geometry.body.w,
-        false,
-    );
+    let lines = flow.wrap_body(spans, size, false);
     if flow.y + lh > flow.geometry.body_bottom() + EPS {
         flow.new_page();
     }

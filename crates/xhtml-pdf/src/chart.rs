@@ -99,14 +99,7 @@ fn fit(fonts: &Fonts, s: &str, size: f32, min: f32, w: f32) -> (String, f32) {
 /// Lays out a chart on the flow.
 /// The caption lines of a chart and their height with the gap below them.
 fn caption_of(flow: &Flow<'_>, c: &Chart) -> (Vec<text::Line>, f32) {
-    let caption = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        &c.caption,
-        style::BODY_SIZE,
-        flow.geometry.body.w,
-        true,
-    );
+    let caption = flow.wrap_body(&c.caption, style::BODY_SIZE, true);
     let h = caption.len() as f32 * style::line_height(style::BODY_SIZE)
         + if caption.is_empty() { 0.0 } else { 3.0 };
     (caption, h)

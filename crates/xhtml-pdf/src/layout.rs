@@ -4,7 +4,7 @@
 
 use super::blocks;
 use super::chart;
-use super::dom::{Block, Document, mm};
+use super::dom::{Block, Document, Span, mm};
 use super::error::PdfError;
 use super::fonts::Fonts;
 use super::hyphen::Hyphenation;
@@ -121,6 +121,19 @@ pub(crate) struct Flow<'f> {
 }
 
 impl<'f> Flow<'f> {
+    /// `spans` wrapped to the width of the body at `size` points, all bold
+    /// with `bold`.
+    pub(crate) fn wrap_body(&self, spans: &[Span], size: f32, bold: bool) -> Vec<Line> {
+        super::text::wrap(
+            self.fonts,
+            self.hyphenation,
+            spans,
+            size,
+            self.geometry.body.w,
+            bold,
+        )
+    }
+
     pub(crate) fn page_index(&self) -> usize {
         self.pages.len() - 1
     }

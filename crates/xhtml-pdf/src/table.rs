@@ -142,15 +142,8 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
     // Caption, kept with the header and the first row.
     let cap_size = style::BODY_SIZE;
     let cap_lh = style::line_height(cap_size);
-    let caption = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        &t.caption,
-        cap_size,
-        flow.geometry.body.w,
-        true,
-    );
-    let need = table_keep::start_need(flow, t, head_h, &body);
+    let caption = flow.wrap_body(&t.caption, cap_size, true);
+    let need = table_keep::start_need(flow, t, caption.len(), head_h, &body);
     if !flow.at_top() && need > flow.remaining() {
         flow.new_page();
     }

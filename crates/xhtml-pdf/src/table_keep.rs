@@ -8,7 +8,6 @@ use super::dom::Table;
 use super::layout::{EPS, Flow};
 use super::style;
 use super::table::{Group, columns, fixed_heights, measure, place};
-use super::text;
 
 /// How many body rows of a table of `n` must stay on the page it starts on:
 /// two, or all three of a three-row table (two and one would leave the last
@@ -35,15 +34,13 @@ pub(crate) fn widow_break(
 /// not be parted (see [`kept_at_start`]; a rowspan cell counts up
 /// to half a page): what must fit on the page a table starts on. When those
 /// rows together are taller than a page, only the first one must fit.
-pub(super) fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) -> f32 {
-    let caption = text::wrap(
-        flow.fonts,
-        flow.hyphenation,
-        &t.caption,
-        style::BODY_SIZE,
-        flow.geometry.body.w,
-        true,
-    );
+pub(super) fn start_need(
+    flow: &Flow<'_>,
+    t: &Table,
+    caption_lines: usize,
+    head_h: f32,
+    body: &Group,
+) -> f32 {
     let half = flow.geometry.body.h * 0.5;
     let rows_need = |k: usize| {
         let (mut top, mut need) = (0.0f32, 0.0f32);
@@ -57,7 +54,7 @@ pub(super) fn start_need(flow: &Flow<'_>, t: &Table, head_h: f32, body: &Group) 
         need
     };
     let fixed =
-        caption.len() as f32 * style::line_height(style::BODY_SIZE) + head_h + style::BORDER_WIDTH;
+        caption_lines as f32 * style::line_height(style::BODY_SIZE) + head_h + style::BORDER_WIDTH;
     let kept = fixed + rows_need(kept_at_start(t.body.len()));
     if kept <= flow.geometry.body.h {
         kept
@@ -87,5 +84,6 @@ pub(crate) fn start_height(flow: &Flow<'_>, t: &Table) -> f32 {
     let head = measure(flow, &t.head, head_cells, &col_x);
     let body = measure(flow, first, first_cells, &col_x);
     let head_h: f32 = fixed_heights(&head).iter().sum();
-    start_need(flow, t, head_h, &body)
+    let caption = flow.wrap_body(&t.caption, style::BODY_SIZE, true);
+    start_need(flow, t, caption.len(), head_h, &body)
 }

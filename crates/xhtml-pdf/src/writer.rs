@@ -147,34 +147,45 @@ pub(crate) fn write(
     Ok(out)
 }
 
-/// Gives each link annotation a `/Contents` text, the address it leads to
-/// (an e-mail without its `mailto:`), which screen readers announce and
-/// PDF/UA asks for; printpdf writes none.
-fn describe_links(lo: &mut lopdf::Document) -> Result<(), PdfError> {
+/// Runs `f` on every annotation dictionary of every page (printpdf writes
+/// them inline in `/Annots`).
+pub(crate) fn each_annotation(
+    lo: &mut lopdf::Document,
+    mut f: impl FnMut(&mut Dictionary),
+) -> Result<(), PdfError> {
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     for id in pages {
         let page = lo
             .get_object_mut(id)
             .and_then(Object::as_dict_mut)
             .map_err(|e| PdfError::Write(e.to_string()))?;
-        let Ok(annots) = page.get_mut(b"Annots").and_then(Object::as_array_mut) else {
-            continue;
-        };
-        for a in annots.iter_mut() {
-            let Object::Dictionary(d) = a else { continue };
-            let uri = d
-                .get(b"A")
-                .and_then(Object::as_dict)
-                .and_then(|action| action.get(b"URI"))
-                .and_then(Object::as_str)
-                .map(|u| String::from_utf8_lossy(u).into_owned());
-            if let Ok(uri) = uri {
-                let shown = uri.strip_prefix("mailto:").unwrap_or(&uri);
-                d.set("Contents", text_string(shown));
+        if let Ok(annots) = page.get_mut(b"Annots").and_then(Object::as_array_mut) {
+            for a in annots.iter_mut() {
+                if let Object::Dictionary(d) = a {
+                    f(d);
+                }
             }
         }
     }
     Ok(())
+}
+
+/// Gives each link annotation a `/Contents` text, the address it leads to
+/// (an e-mail without its `mailto:`), which screen readers announce and
+/// PDF/UA asks for; printpdf writes none.
+fn describe_links(lo: &mut lopdf::Document) -> Result<(), PdfError> {
+    each_annotation(lo, |d| {
+        let uri = d
+            .get(b"A")
+            .and_then(Object::as_dict)
+            .and_then(|action| action.get(b"URI"))
+            .and_then(Object::as_str)
+            .map(|u| String::from_utf8_lossy(u).into_owned());
+        if let Ok(uri) = uri {
+            let shown = uri.strip_prefix("mailto:").unwrap_or(&uri);
+            d.set("Contents", text_string(shown));
+        }
+    })
 }
 
 /// Replaces printpdf's information dictionary (which carries 1970 dates and empty
