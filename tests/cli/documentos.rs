@@ -1,15 +1,24 @@
-//! The PDFs as documents for the archive: every PDF of the sample month and
-//! year passes the independent PDF/A-2u check of `tests/comprobadores/pdfa.py`
-//! (pikepdf), and `pdfa = false` writes files that check refuses.
+//! The PDFs as documents for the archive and for everyone: every PDF of the
+//! sample month and year passes the independent checks of
+//! `tests/comprobadores` (pikepdf): PDF/A-2a (`pdfa.py`) and the tag tree of
+//! PDF/UA-1 (`etiquetas.py`), and the `pdfua` package's PDF/UA-1 rules;
+//! `pdfa = false` writes files the PDF/A check refuses.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::*;
 
-/// Runs the pikepdf checker on `pdfs`: (success, its output).
+/// Runs the pikepdf checker of PDF/A on `pdfs`: (success, its output).
 fn comprobar(pdfs: &[PathBuf]) -> (bool, String) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/comprobadores/pdfa.py");
+    comprobador("pdfa.py", pdfs)
+}
+
+/// Runs a checker of `tests/comprobadores` on `pdfs`: (success, its output).
+fn comprobador(name: &str, pdfs: &[PathBuf]) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/comprobadores")
+        .join(name);
     let o = Command::new("python3")
         .arg(script)
         .args(pdfs)
@@ -57,7 +66,57 @@ fn every_pdf_of_the_sample_month_and_year_is_pdf_a_2u() {
     assert!(pdfs.len() >= 26, "{pdfs:?}");
     let (ok, out) = comprobar(&pdfs);
     assert!(ok, "{out}");
-    assert_eq!(out.matches("PDF/A-2u: cumple").count(), pdfs.len(), "{out}");
+    assert_eq!(out.matches("PDF/A-2a: cumple").count(), pdfs.len(), "{out}");
+    let (ok, out) = comprobador("etiquetas.py", &pdfs);
+    assert!(ok, "{out}");
+    assert_eq!(
+        out.matches("etiquetas: cumple").count(),
+        pdfs.len(),
+        "{out}"
+    );
+    // The machine-checkable PDF/UA-1 rules of the `pdfua` package.
+    let o = Command::new("python3")
+        .args(["-m", "pdfua", "check"])
+        .args(&pdfs)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("pdfua is needed for this test: python3 -m pip install pdfua ({e})")
+        });
+    let (out, err) = texts(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert_eq!(
+        out.matches("errors=0 warnings=0").count(),
+        pdfs.len(),
+        "{out}{err}"
+    );
+}
+
+#[test]
+fn the_tag_checker_refuses_a_file_without_its_structure() {
+    let (out, o) = generar(&fixture("basico"), "2025-06");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let pdf = out.path().join("2025-06/numeral_1.3_2025-06.pdf");
+    let (ok, said) = comprobador("etiquetas.py", std::slice::from_ref(&pdf));
+    assert!(ok, "{said}");
+    // The same file with its tree cut off, and with one MCID dropped from
+    // the parent tree: both refused.
+    let cut = out.path().join("sin_arbol.pdf");
+    let hole = out.path().join("sin_padre.pdf");
+    let script = "import pikepdf,sys\n\
+p=pikepdf.open(sys.argv[1]); del p.Root['/StructTreeRoot']; p.save(sys.argv[2])\n\
+p=pikepdf.open(sys.argv[1]); n=p.Root.StructTreeRoot.ParentTree.Nums; n[1]=pikepdf.Array(list(n[1])[:-1]); p.save(sys.argv[3])\n";
+    let o = Command::new("python3")
+        .args(["-c", script])
+        .arg(&pdf)
+        .arg(&cut)
+        .arg(&hole)
+        .output()
+        .expect("python3");
+    assert!(o.status.success(), "{:?}", texts(&o));
+    let (ok, said) = comprobador("etiquetas.py", &[cut]);
+    assert!(!ok && said.contains("StructTreeRoot"), "{said}");
+    let (ok, said) = comprobador("etiquetas.py", &[hole]);
+    assert!(!ok && said.contains("árbol de padres"), "{said}");
 }
 
 #[test]

@@ -435,9 +435,13 @@ fn last_page_links(path: &std::path::Path) -> Vec<String> {
     let Ok(annots) = page.get(b"Annots").and_then(|a| a.as_array()) else {
         return Vec::new();
     };
+    // Annotations are indirect objects (the structure tree refers to them).
     annots
         .iter()
-        .filter_map(|a| a.as_dict().ok())
+        .filter_map(|a| match a {
+            lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok(),
+            other => other.as_dict().ok(),
+        })
         .filter_map(|a| a.get(b"A").and_then(|x| x.as_dict()).ok())
         .filter_map(|a| a.get(b"URI").and_then(|u| u.as_str()).ok())
         .map(|u| String::from_utf8_lossy(u).into_owned())

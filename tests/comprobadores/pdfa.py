@@ -59,8 +59,8 @@ def check(path):
         if md is None or "/Filter" in md.stream_dict:
             fail(path, "metadatos XMP sin filtro en el catálogo")
         meta = pdf.open_metadata()
-        if meta.pdfa_status != "2U":
-            fail(path, f"pdfaid 2U (declara {meta.pdfa_status!r})")
+        if meta.pdfa_status != "2A":
+            fail(path, f"pdfaid 2A (declara {meta.pdfa_status!r})")
         info = pdf.docinfo
         pairs = [
             ("/Title", "dc:title"),
@@ -124,7 +124,7 @@ def check(path):
             for operands, op in pikepdf.parse_content_stream(page):
                 if str(op) in ("k", "K"):
                     fail(path, f"color CMYK en la página {n}")
-        print(f"{path}: PDF/A-2u: cumple ({len(pdf.pages)} páginas)")
+        print(f"{path}: PDF/A-2a: cumple ({len(pdf.pages)} páginas)")
 
 
 for p in sys.argv[1:]:

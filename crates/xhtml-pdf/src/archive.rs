@@ -21,9 +21,10 @@ fn err(e: lopdf::Error) -> PdfError {
     PdfError::Write(e.to_string())
 }
 
-/// Makes `lo` a PDF/A-2u file (level U: all text maps to Unicode), its
-/// metadata taken from `meta` (the same fields the information dictionary
-/// holds). Level A needs the structure tree, which is not written yet.
+/// Makes `lo` a PDF/A-2a file (level A: all text maps to Unicode and the
+/// document is tagged, see [`super::tags`]) that also declares PDF/UA-1,
+/// its metadata taken from `meta` (the same fields the information
+/// dictionary holds).
 pub(crate) fn identify(lo: &mut lopdf::Document, meta: &Meta) -> Result<(), PdfError> {
     lo.version = "1.7".to_string();
     let packet = xmp(meta);
@@ -74,6 +75,25 @@ fn escape(s: &str) -> String {
     out
 }
 
+/// PDF/A-2 accepts in XMP only the schemas it predefines and those the
+/// packet describes: the PDF/UA identification is described here.
+const PDFUA_SCHEMA: &str = "<rdf:Description rdf:about=\"\" \
+xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" \
+xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" \
+xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n\
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n\
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n\
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n\
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n\
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n\
+<pdfaProperty:name>part</pdfaProperty:name>\n\
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n\
+<pdfaProperty:category>internal</pdfaProperty:category>\n\
+<pdfaProperty:description>Part of ISO 14289 the file conforms to</pdfaProperty:description>\n\
+</rdf:li></rdf:Seq></pdfaSchema:property>\n\
+</rdf:li></rdf:Bag></pdfaExtension:schemas>\n\
+</rdf:Description>\n";
+
 /// The XMP packet: Dublin Core title, creator and description, the
 /// creation tool and dates (equal to the information dictionary's) and the
 /// PDF/A identification.
@@ -112,7 +132,8 @@ fn xmp(meta: &Meta) -> String {
         ));
     }
     d.push_str("<pdf:Producer>lotaip</pdf:Producer>\n");
-    d.push_str("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>U</pdfaid:conformance>\n");
+    d.push_str("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n");
+    d.push_str("<pdfuaid:part>1</pdfuaid:part>\n");
     format!(
         "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
 <x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n\
@@ -121,7 +142,8 @@ fn xmp(meta: &Meta) -> String {
 xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
 xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" \
 xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" \
-xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n\
-{d}</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
+xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\" \
+xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n\
+{d}</rdf:Description>\n{PDFUA_SCHEMA}</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
     )
 }

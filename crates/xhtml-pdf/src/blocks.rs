@@ -5,6 +5,7 @@ use super::dom::{Block, Span, mm};
 use super::layout::{EPS, Flow, Item};
 use super::style;
 use super::table;
+use super::tags::{ROOT, Role};
 
 /// What a heading is kept with: the start of the table or chart after it,
 /// with the paragraph between them if there is one (an introduction whose
@@ -65,12 +66,18 @@ pub(crate) fn heading(
         flow.bookmark(&title, 0);
     }
     let x = flow.geometry.body.x;
+    // An empty heading draws nothing and adds no element.
+    let node = if lines.is_empty() {
+        ROOT
+    } else {
+        flow.element(Role::H(level))
+    };
     for line in &lines {
         if flow.y + lh > flow.geometry.body_bottom() + EPS {
             flow.new_page();
         }
         let y = flow.y;
-        flow.push_line(line, x, y, size, style::HEADING);
+        flow.push_line(node, line, x, y, size, style::HEADING);
         flow.y += lh;
     }
     if level == 1 && !lines.is_empty() {
@@ -102,12 +109,17 @@ pub(crate) fn paragraph(flow: &mut Flow<'_>, spans: &[Span], bookmark: Option<&s
         flow.bookmark(b, 0);
     }
     let x = flow.geometry.body.x;
+    let node = if lines.is_empty() {
+        ROOT
+    } else {
+        flow.element(Role::P)
+    };
     for line in &lines {
         if flow.y + lh > flow.geometry.body_bottom() + EPS {
             flow.new_page();
         }
         let y = flow.y;
-        flow.push_line(line, x, y, size, style::TEXT);
+        flow.push_line(node, line, x, y, size, style::TEXT);
         flow.y += lh;
     }
     flow.space(style::PARAGRAPH_AFTER);

@@ -7,6 +7,7 @@ use super::dom::{Chart, ChartPoint};
 use super::fonts::Fonts;
 use super::layout::{Flow, Item, Rect, baseline};
 use super::style::{self, Rgb};
+use super::tags::{ROOT, Role};
 use super::text;
 use super::xhtml_table::format_number;
 
@@ -124,10 +125,17 @@ pub(crate) fn layout_chart(flow: &mut Flow<'_>, c: &Chart) {
         flow.bookmark(b, 0);
     }
     let body = flow.geometry.body;
+    // The caption is read as a paragraph before the figure; the drawing is
+    // the figure, its alternative text the figures in words.
+    let caption_node = if caption.is_empty() {
+        ROOT
+    } else {
+        flow.element(Role::P)
+    };
     for line in &caption {
         let x = body.x + (body.w - line.width) / 2.0;
         let y = flow.y;
-        flow.push_line(line, x, y, cap_size, style::TEXT);
+        flow.push_line(caption_node, line, x, y, cap_size, style::TEXT);
         flow.y += cap_lh;
     }
     flow.y += if caption.is_empty() { 0.0 } else { 3.0 };
@@ -137,8 +145,11 @@ pub(crate) fn layout_chart(flow: &mut Flow<'_>, c: &Chart) {
         w: body.w,
         h: height,
     };
-    let mut items = Vec::new();
+    let figure = flow.element(Role::Figure);
+    flow.tags.nodes[figure].alt = Some(c.alt.clone());
+    let mut items = vec![flow.tags.begin(figure, flow.page_index())];
     draw(fonts, c, area, &mut items);
+    items.push(Item::End);
     flow.pages
         .last_mut()
         .expect("a page exists")

@@ -179,8 +179,20 @@ pub(crate) struct Cell {
     pub rowspan: u16,
     /// `<th>` rather than `<td>`.
     pub header: bool,
+    /// The `scope` of a `<th>`; without it, the columns below a header
+    /// row's cell, the row of a body cell.
+    pub scope: Option<crate::tags::Scope>,
     /// What the classes of the cell and of its row do to it.
     pub class: ClassStyle,
+}
+
+impl Cell {
+    /// Drawn as a column header (bold, centred, shaded): a `<th>` other
+    /// than a row's label (`scope="row"`), which is drawn as its row's
+    /// first cell in bold.
+    pub(crate) fn looks_like_header(&self) -> bool {
+        self.header && self.scope != Some(crate::tags::Scope::Row)
+    }
 }
 
 /// A chart `<figure>` (`data-tipo="barras"`): a bar chart with an optional line
@@ -202,6 +214,9 @@ pub(crate) struct Chart {
     pub palette: Vec<Rgb>,
     /// Word before the threshold's value in the legend without a label.
     pub threshold_word: String,
+    /// The figures in words for whoever cannot see the drawing: the
+    /// `data-alt` attribute, else the data table's columns and values.
+    pub alt: String,
 }
 
 #[derive(Debug, Clone)]

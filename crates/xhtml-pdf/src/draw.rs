@@ -1,13 +1,14 @@
 //! Conversion of laid-out pages into printpdf operations.
 
 use printpdf::{
-    Actions, BorderArray, Color, ColorArray, FontId, HighlightingMode, Line, LineDashPattern,
-    LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt, Rect as PRect,
-    TextItem, TextMatrix,
+    Actions, BorderArray, Color, ColorArray, DictItem, FontId, HighlightingMode, Line,
+    LineDashPattern, LinePoint, LinkAnnotation, Op, PaintMode, PdfFontHandle, PdfPage, Point, Pt,
+    Rect as PRect, TextItem, TextMatrix,
 };
 
 use super::layout::{Item, Page};
 use super::style::Rgb;
+use super::tags::Tags;
 
 /// Resource names of the two embedded fonts.
 pub(crate) const FONT_REGULAR: &str = "F1";
@@ -38,9 +39,64 @@ struct Writer {
     width: Option<f32>,
     dashed: bool,
     font: Option<(bool, f32)>,
+    /// Inside the content of a structure element.
+    tagged: bool,
+    /// Inside an artifact sequence.
+    artifact: bool,
+    /// The next marked-content identifier on the page.
+    mcid: i64,
+}
+
+/// A marked-content property list with one entry.
+fn properties(key: &str, value: DictItem) -> DictItem {
+    DictItem::Dict {
+        map: std::collections::BTreeMap::from([(key.to_string(), value)]),
+    }
 }
 
 impl Writer {
+    fn close_artifact(&mut self) {
+        if self.artifact {
+            self.end_text();
+            self.ops.push(Op::EndMarkedContent);
+            self.artifact = false;
+        }
+    }
+
+    /// Draws `item`: structure markers open and close marked content with
+    /// the element's type and the page's next MCID; whatever is drawn
+    /// outside them is an artifact.
+    fn marked(&mut self, item: &Item, tags: &Tags) {
+        match item {
+            Item::Begin { node, .. } => {
+                self.close_artifact();
+                self.end_text();
+                let tag = String::from_utf8_lossy(tags.nodes[*node].role.name()).into_owned();
+                self.ops.push(Op::BeginMarkedContentWithProperties {
+                    tag,
+                    properties: properties("MCID", DictItem::Int(self.mcid)),
+                });
+                self.mcid += 1;
+                self.tagged = true;
+            }
+            Item::End => {
+                self.end_text();
+                self.ops.push(Op::EndMarkedContent);
+                self.tagged = false;
+            }
+            _ => {
+                if !self.tagged && !self.artifact {
+                    self.end_text();
+                    self.ops.push(Op::BeginMarkedContent {
+                        tag: "Artifact".into(),
+                    });
+                    self.artifact = true;
+                }
+                self.item(item);
+            }
+        }
+    }
+
     fn end_text(&mut self) {
         if self.in_text {
             self.ops.push(Op::EndTextSection);
@@ -118,7 +174,8 @@ impl Writer {
                 };
                 self.ops.push(Op::DrawLine { line });
             }
-            Item::Link { rect, uri } => {
+            Item::Begin { .. } | Item::End => {}
+            Item::Link { rect, uri, .. } => {
                 // No border and no colour of its own: the text shows the address.
                 let link = LinkAnnotation::new(
                     self.rect(rect, PaintMode::Fill),
@@ -173,10 +230,12 @@ impl Writer {
     }
 }
 
-/// Converts a laid-out page into a printpdf page.
-pub(crate) fn page(p: &Page, width: f32, height: f32) -> PdfPage {
+/// Converts a laid-out page into a printpdf page: the body's tagged
+/// content and artifacts, then the running header and footer as one
+/// pagination artifact.
+pub(crate) fn page(p: &Page, tags: &Tags, width: f32, height: f32) -> PdfPage {
     let mut w = Writer {
-        ops: Vec::with_capacity(p.items.len() * 3 + p.running.len() * 3 + 2),
+        ops: Vec::with_capacity(p.items.len() * 3 + p.running.len() * 3 + 4),
         height,
         in_text: false,
         fill: None,
@@ -184,9 +243,25 @@ pub(crate) fn page(p: &Page, width: f32, height: f32) -> PdfPage {
         width: None,
         dashed: false,
         font: None,
+        tagged: false,
+        artifact: false,
+        mcid: 0,
     };
-    for item in p.items.iter().chain(&p.running) {
-        w.item(item);
+    for item in &p.items {
+        w.marked(item, tags);
+    }
+    w.close_artifact();
+    if !p.running.is_empty() {
+        w.end_text();
+        w.ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Artifact".into(),
+            properties: properties("Type", DictItem::Name(b"Pagination".to_vec())),
+        });
+        for item in &p.running {
+            w.item(item);
+        }
+        w.end_text();
+        w.ops.push(Op::EndMarkedContent);
     }
     w.end_text();
     let mut page = PdfPage::new(printpdf::Mm(0.0), printpdf::Mm(0.0), w.ops);

@@ -11,6 +11,7 @@ use super::hyphen::Hyphenation;
 use super::running;
 use super::style::{self, Rgb};
 use super::table::{self, TableTrace};
+use super::tags::{ROOT, Role, Tags};
 use super::text::Line;
 
 pub(crate) const EPS: f32 = 0.01;
@@ -45,11 +46,22 @@ pub(crate) enum Item {
         width: f32,
         dashed: bool,
     },
-    /// A web or mail link over `rect` (the text is drawn by its own items).
+    /// A web or mail link over `rect` (the text is drawn by its own items);
+    /// `tag`: its place in the structure tree, (node, kid).
     Link {
         rect: Rect,
         uri: String,
+        tag: Option<(usize, usize)>,
     },
+    /// Opens a piece of real content of a structure element: the items up
+    /// to the next [`Item::End`] (kid `kid` of node `node`, see
+    /// [`super::tags`]). Items outside such a pair are artifacts.
+    Begin {
+        node: usize,
+        kid: usize,
+    },
+    /// Closes the content opened by the last [`Item::Begin`].
+    End,
     /// One run of text in one style; `y` is the baseline.
     Text {
         x: f32,
@@ -103,6 +115,8 @@ pub(crate) struct Layout {
     pub bookmarks: Vec<Bookmark>,
     #[allow(dead_code)] // Read by the pagination tests.
     pub tables: Vec<TableTrace>,
+    /// The logical structure the pages' marked content belongs to.
+    pub tags: Tags,
 }
 
 /// Layout state shared by the block layouters.
@@ -118,6 +132,8 @@ pub(crate) struct Flow<'f> {
     pub heading_level: u8,
     /// How words too wide for their line break (from the document's `lang`).
     pub hyphenation: Hyphenation,
+    /// The structure tree being built.
+    pub tags: Tags,
 }
 
 impl<'f> Flow<'f> {
@@ -185,10 +201,40 @@ impl<'f> Flow<'f> {
         });
     }
 
-    /// Pushes the text items of `line` with its left edge at `x` and its top at `top`.
-    pub(crate) fn push_line(&mut self, line: &Line, x: f32, top: f32, size: f32, color: Rgb) {
+    /// Pushes the text items of `line`, content of the structure element
+    /// `node`, with its left edge at `x` and its top at `top`.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn push_line(
+        &mut self,
+        node: usize,
+        line: &Line,
+        x: f32,
+        top: f32,
+        size: f32,
+        color: Rgb,
+    ) {
+        let index = self.page_index();
         let page = self.pages.last_mut().expect("a page exists");
-        push_line_items(&mut page.items, self.fonts, line, x, top, size, color);
+        let mut tagged = Tagged {
+            tags: &mut self.tags,
+            node,
+            page: index,
+        };
+        push_line_items(
+            &mut page.items,
+            Some(&mut tagged),
+            self.fonts,
+            line,
+            x,
+            top,
+            size,
+            color,
+        );
+    }
+
+    /// A new structure element `role` at the end of the document's.
+    pub(crate) fn element(&mut self, role: Role) -> usize {
+        self.tags.add(ROOT, role)
     }
 }
 
@@ -199,8 +245,20 @@ pub(crate) fn baseline(fonts: &Fonts, size: f32) -> f32 {
     (lh - (f.ascent + f.descent) * size) / 2.0 + f.ascent * size
 }
 
+/// The structure element a line of text belongs to, on page `page`.
+pub(crate) struct Tagged<'t> {
+    pub tags: &'t mut Tags,
+    pub node: usize,
+    pub page: usize,
+}
+
+/// Pushes the text items of `line`: as content of `tagged`'s element, each
+/// link in it a `Link` element of its own with its annotation, or (`None`)
+/// as an artifact, whose links stay plain text.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn push_line_items(
     items: &mut Vec<Item>,
+    mut tagged: Option<&mut Tagged<'_>>,
     fonts: &Fonts,
     line: &Line,
     x: f32,
@@ -209,17 +267,39 @@ pub(crate) fn push_line_items(
     color: Rgb,
 ) {
     let y = top + baseline(fonts, size);
+    // The element whose content is open.
+    let mut open: Option<usize> = None;
     for f in &line.frags {
-        if let Some(uri) = &f.link {
-            items.push(Item::Link {
-                rect: Rect {
-                    x: x + f.dx,
-                    y: top,
-                    w: f.width,
-                    h: style::line_height(size),
-                },
-                uri: uri.clone(),
-            });
+        if let Some(t) = tagged.as_deref_mut() {
+            let want = match (&f.link, open) {
+                (Some(uri), _) => t.tags.link(t.node, uri),
+                // A space between two words of a link stays in it.
+                (None, Some(o)) if f.text.trim().is_empty() => o,
+                (None, _) => {
+                    t.tags.last_link = None;
+                    t.node
+                }
+            };
+            if open != Some(want) {
+                if open.is_some() {
+                    items.push(Item::End);
+                }
+                items.push(t.tags.begin(want, t.page));
+                open = Some(want);
+            }
+            if let Some(uri) = &f.link {
+                let tag = t.tags.annotation(want, t.page);
+                items.push(Item::Link {
+                    rect: Rect {
+                        x: x + f.dx,
+                        y: top,
+                        w: f.width,
+                        h: style::line_height(size),
+                    },
+                    uri: uri.clone(),
+                    tag: Some(tag),
+                });
+            }
         }
         items.push(Item::Text {
             x: x + f.dx,
@@ -230,6 +310,9 @@ pub(crate) fn push_line_items(
             text: f.text.clone(),
             width: f.width,
         });
+    }
+    if open.is_some() {
+        items.push(Item::End);
     }
 }
 
@@ -283,6 +366,7 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> 
         tables: Vec::new(),
         heading_level: 0,
         hyphenation: Hyphenation::for_lang(&meta.lang),
+        tags: Tags::default(),
     };
     flow.new_page();
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -340,5 +424,6 @@ pub(crate) fn layout(doc: &Document, fonts: &Fonts) -> Result<Layout, PdfError> 
         pages: flow.pages,
         bookmarks: flow.bookmarks,
         tables: flow.tables,
+        tags: flow.tags,
     })
 }

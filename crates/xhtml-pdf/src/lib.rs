@@ -11,9 +11,11 @@
 //!
 //! Inside: `xhtml` (markup → `dom::Document`, on top of quick-xml) →
 //! `layout` (pages of drawing items: `blocks`, `table` + `paginate`, `chart`,
-//! `running`; text measured with `fonts` and wrapped by `text`) → `writer`
-//! (font subsets, `draw` to printpdf operations, `assemble` into a lopdf
-//! document, outline, metadata, file id).
+//! `running`; text measured with `fonts` and wrapped by `text`; the logical
+//! structure built alongside in `tags`) → `writer` (font subsets, `draw` to
+//! printpdf operations with marked content, `assemble` into a lopdf
+//! document, outline, metadata, `archive` identification, the structure
+//! tree, file id).
 #![warn(unreachable_pub, missing_docs)]
 
 mod archive;
@@ -34,6 +36,7 @@ mod style;
 mod table;
 mod table_cols;
 mod table_keep;
+mod tags;
 mod text;
 mod writer;
 mod xhtml;

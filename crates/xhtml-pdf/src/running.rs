@@ -96,6 +96,7 @@ pub(crate) fn draw(
     for (i, line) in left.iter().enumerate() {
         push_line_items(
             items,
+            None,
             fonts,
             line,
             x,
@@ -107,6 +108,7 @@ pub(crate) fn draw(
     for (i, line) in right.iter().enumerate() {
         push_line_items(
             items,
+            None,
             fonts,
             line,
             x + width - line.width,

@@ -3,12 +3,13 @@
 
 use super::dom::{Cell, Row, Table};
 use super::error::PdfError;
-use super::layout::{EPS, Flow, Item, Rect, push_line_items};
+use super::layout::{EPS, Flow, Item, Rect, Tagged, push_line_items};
 use super::paginate::{self, RowSlice};
 use super::style::{self, CellStyle};
 use super::table_cols::{CellWidths, column_widths};
 use super::table_keep;
 pub(crate) use super::table_keep::start_height;
+use super::tags::{Role, Scope};
 use super::text::{self, Line};
 
 /// A cell placed in the grid, with its wrapped lines.
@@ -100,7 +101,7 @@ pub(super) fn columns(
         .iter()
         .flat_map(|cells| cells.iter())
         .map(|&(_, col, colspan, _, cell)| {
-            let st = style::cell_style(&cell.class, cell.header);
+            let st = style::cell_style(&cell.class, cell.looks_like_header());
             let (min, max) = text::intrinsic(flow.fonts, &cell.spans, st.size, st.bold);
             CellWidths {
                 col,
@@ -151,12 +152,18 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
         flow.bookmark(title, 0);
     }
     let x = flow.geometry.body.x;
+    let table_node = flow.element(Role::Table);
+    let caption_node = if caption.is_empty() {
+        table_node
+    } else {
+        flow.tags.add(table_node, Role::Caption)
+    };
     for line in &caption {
         if flow.y + cap_lh > flow.geometry.body_bottom() + EPS {
             flow.new_page();
         }
         let y = flow.y;
-        flow.push_line(line, x, y, cap_size, style::TEXT);
+        flow.push_line(caption_node, line, x, y, cap_size, style::TEXT);
         flow.y += cap_lh;
     }
     if !caption.is_empty() {
@@ -173,10 +180,64 @@ pub(crate) fn layout_table(flow: &mut Flow<'_>, t: &Table) -> Result<(), PdfErro
     // Header rows repeat only if they leave most of the page for the body.
     let repeat = head_h <= flow.geometry.body.h * 0.5;
     paginate::paginate(flow, &mut trace, head_h, repeat);
-    draw(flow, &trace);
+    let nodes = [
+        elements(
+            flow,
+            table_node,
+            Role::THead,
+            &t.head,
+            &trace.head,
+            Scope::Column,
+        ),
+        elements(
+            flow,
+            table_node,
+            Role::TBody,
+            &t.body,
+            &trace.body,
+            Scope::Row,
+        ),
+    ];
+    draw(flow, &trace, &nodes);
     flow.tables.push(trace);
     flow.space(style::TABLE_AFTER);
     Ok(())
+}
+
+/// The structure elements of a header or body group under `table`: the
+/// group, one `TR` per row and one `TH` or `TD` per cell, in reading order.
+/// A header cell's scope is its `scope` attribute, else `scope`. Returns
+/// the cells' elements, in the group's cell order.
+fn elements(
+    flow: &mut Flow<'_>,
+    table: usize,
+    role: Role,
+    rows: &[Row],
+    g: &Group,
+    scope: Scope,
+) -> Vec<usize> {
+    if g.rows == 0 {
+        return Vec::new();
+    }
+    let tags = &mut flow.tags;
+    let group = tags.add(table, role);
+    let mut out = Vec::with_capacity(g.cells.len());
+    for (r, row) in rows.iter().enumerate().take(g.rows) {
+        let tr = tags.add(group, Role::TR);
+        let cells = g.starts[r]..g.starts[r + 1];
+        for (m, cell) in g.cells[cells].iter().zip(&row.cells) {
+            let role = if cell.header {
+                Role::TH(cell.scope.unwrap_or(scope))
+            } else {
+                Role::TD
+            };
+            let n = tags.add(tr, role);
+            tags.nodes[n].colspan = m.colspan;
+            tags.nodes[n].rowspan = m.rowspan;
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// A cell placed in the grid: (row, col, colspan, rowspan, cell).
@@ -232,7 +293,7 @@ pub(super) fn measure(
         }
         let col = col.min(n_cols - 1);
         let colspan = colspan.min(n_cols - col);
-        let st = style::cell_style(&cell.class, cell.header);
+        let st = style::cell_style(&cell.class, cell.looks_like_header());
         let width = col_x[col + colspan] - col_x[col];
         let lines = text::wrap(
             flow.fonts,
@@ -283,8 +344,12 @@ pub(super) fn fixed_heights(g: &Group) -> Vec<f32> {
     h
 }
 
-/// Pushes fills, then borders, then text, page by page.
-fn draw(flow: &mut Flow<'_>, t: &TableTrace) {
+/// Pushes fills, then borders, then text, page by page. The text of the
+/// first copy of the header rows and of the body cells is the content of
+/// their elements (`nodes`: head, body); repeated header rows and the text
+/// a rowspan cell repeats on a later page are artifacts.
+fn draw(flow: &mut Flow<'_>, t: &TableTrace, nodes: &[Vec<usize>; 2]) {
+    let first_head_page = t.head_copies.first().map(|c| c.0);
     let mut order: Vec<usize> = (0..t.boxes.len()).collect();
     order.sort_by_key(|&i| t.boxes[i].page);
     let mut start = 0;
@@ -296,6 +361,7 @@ fn draw(flow: &mut Flow<'_>, t: &TableTrace) {
         }
         let fonts = flow.fonts;
         let items = &mut flow.pages[page].items;
+        let tags = &mut flow.tags;
         let group = |b: &CellBox| if b.head { &t.head } else { &t.body };
         for &i in &order[start..end] {
             let b = &t.boxes[i];
@@ -345,7 +411,27 @@ fn draw(flow: &mut Flow<'_>, t: &TableTrace) {
                     style::Align::Center => b.rect.x + (b.rect.w - line.width) / 2.0,
                 };
                 let top = b.rect.y + pad + k as f32 * lh;
-                push_line_items(items, fonts, line, x, top, c.style.size, style::TEXT);
+                let real = if b.head {
+                    Some(b.page) == first_head_page
+                } else {
+                    !b.continued
+                };
+                let node = nodes[usize::from(!b.head)].get(b.cell).copied();
+                let mut tagged = node.filter(|_| real).map(|node| Tagged {
+                    tags: &mut *tags,
+                    node,
+                    page,
+                });
+                push_line_items(
+                    items,
+                    tagged.as_mut(),
+                    fonts,
+                    line,
+                    x,
+                    top,
+                    c.style.size,
+                    style::TEXT,
+                );
             }
         }
         start = end;

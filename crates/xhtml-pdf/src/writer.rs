@@ -12,6 +12,7 @@ use super::draw;
 use super::error::PdfError;
 use super::fonts::{Face, Fonts};
 use super::layout::{Item, Layout};
+use super::tags;
 
 /// FNV-1a, 64 bit.
 fn fnv(data: &[u8], seed: u64) -> u64 {
@@ -111,7 +112,7 @@ pub(crate) fn write(
         subset(&fonts.bold, &used[1])?,
     ];
     let g = &layout.geometry;
-    let page = |i: usize| draw::page(&layout.pages[i], g.width, g.height);
+    let page = |i: usize| draw::page(&layout.pages[i], &layout.tags, g.width, g.height);
     let mut lo = assemble::to_lopdf(&meta.title, &fonts, layout.pages.len(), &page, &used)?;
 
     info(&mut lo, meta)?;
@@ -131,6 +132,8 @@ pub(crate) fn write(
     if options.pdfa {
         archive::identify(&mut lo, meta)?;
     }
+    let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    tags::write(&mut lo, &layout.tags, &layout.pages, &page_ids, text_string)?;
     let mut id = fnv(source.as_bytes(), 0).to_be_bytes().to_vec();
     id.extend_from_slice(&fnv(source.as_bytes(), 0x9e37_79b9_7f4a_7c15).to_be_bytes());
     lo.trailer.set(

@@ -184,6 +184,20 @@ fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
                 let colspan = span("colspan")?;
                 let rowspan = span("rowspan")?;
                 let header = name == "th";
+                let scope = match a.get("scope") {
+                    None => None,
+                    Some(v) => Some(crate::tags::Scope::from_html(v).ok_or_else(|| {
+                        PdfError::invalid(
+                            l,
+                            &name,
+                            Reason::BadValue {
+                                what: "scope".into(),
+                                value: v.to_string(),
+                                expected: "col, row, colgroup or rowgroup".into(),
+                            },
+                        )
+                    })?),
+                };
                 let class = row_class.then(&p.style.resolve(a.get("class").unwrap_or("")));
                 let spans = p.inline(&name, header)?;
                 cells.push(Cell {
@@ -191,6 +205,7 @@ fn row(p: &mut Parser<'_>, attrs: &Attrs) -> Result<Row, PdfError> {
                     colspan,
                     rowspan,
                     header,
+                    scope,
                     class,
                 });
             }
@@ -253,6 +268,7 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
         points: Vec::new(),
         bookmark: attrs.get("data-marcador").map(|s| s.trim().to_string()),
         palette: p.style.bar_colours(),
+        alt: String::new(),
         threshold_word: p.style.threshold_word.clone(),
     };
     let mut data = None;
@@ -351,7 +367,47 @@ pub(super) fn chart(p: &mut Parser<'_>, attrs: &Attrs, line: usize) -> Result<Ch
     if chart.line_name.is_some() && chart.points.iter().all(|pt| pt.line_value.is_none()) {
         chart.line_name = None;
     }
+    chart.alt = match attrs.get("data-alt").map(str::trim) {
+        Some(a) if !a.is_empty() => a.to_string(),
+        _ => alt_from_data(&data),
+    };
     Ok(chart)
+}
+
+/// The figures of a chart in words, for a template that gives no
+/// `data-alt`: each data column's name followed by its labelled values
+/// («Provincia (%): enero 85,5; febrero 90»), the columns separated by a
+/// full stop.
+fn alt_from_data(data: &Table) -> String {
+    let names = data.head.last();
+    let columns = data.body.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut parts = Vec::new();
+    for col in 1..columns {
+        let values: Vec<String> = data
+            .body
+            .iter()
+            .filter_map(|r| {
+                let label = r.cells.first().map(|c| reader::plain_text(&c.spans))?;
+                let v = r.cells.get(col).map(|c| reader::plain_text(&c.spans))?;
+                (!v.trim().is_empty()).then(|| format!("{} {}", label.trim(), written_number(&v)))
+            })
+            .collect();
+        if values.is_empty() {
+            continue;
+        }
+        let name = names
+            .and_then(|n| n.cells.get(col))
+            .map(|c| reader::plain_text(&c.spans))
+            .unwrap_or_default();
+        let name = name.trim();
+        let list = values.join("; ");
+        parts.push(if name.is_empty() {
+            list
+        } else {
+            format!("{name}: {list}")
+        });
+    }
+    parts.join(". ")
 }
 
 /// The label of a bar: the value as the template wrote it, so the template

@@ -8,7 +8,7 @@ use super::FilaIndicador;
 use crate::compute::{FilaPresupuesto, Resumen, rules};
 use crate::config::Config;
 use crate::format;
-use crate::model::{MESES_CORTOS, Provincia};
+use crate::model::{MESES, MESES_CORTOS, Provincia};
 use crate::render::RenderContext;
 
 /// A group's figures in words and numbers.
@@ -90,6 +90,9 @@ pub(crate) struct VistaProvincia {
     pub nombre: String,
     pub resumen: ResumenTexto,
     pub tendencia: Vec<MesTendencia>,
+    /// The trend chart's figures in words, its alternative text in the PDF
+    /// for whoever cannot see the bars.
+    pub tendencia_texto: String,
     pub unidades: Vec<UnidadProvincia>,
     pub presupuesto: Vec<LineaPresupuestoTexto>,
     pub presupuesto_total: Option<LineaPresupuestoTexto>,
@@ -118,6 +121,24 @@ pub(crate) fn vista(ctx: &RenderContext, j: usize, units: &[usize]) -> VistaProv
         })
         .unwrap_or_default()
     };
+    let siglas = &cfg.institucion.siglas;
+    let tendencia_texto = ctx.informe.tendencia_provincia[j]
+        .iter()
+        .zip(&ctx.informe.tendencia)
+        .enumerate()
+        .filter(|(_, (prov, inst))| prov.is_some() || inst.is_some())
+        .map(|(m, (prov, inst))| {
+            let v = |x: &Option<Decimal>| x.map_or_else(|| "sin dato".to_string(), format::pct);
+            format!(
+                "{}: {} {}, {siglas} {}",
+                MESES[m],
+                p.nombre(),
+                v(prov),
+                v(inst)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     let tendencia = ctx.informe.tendencia_provincia[j]
         .iter()
         .zip(&ctx.informe.tendencia)
@@ -167,6 +188,7 @@ pub(crate) fn vista(ctx: &RenderContext, j: usize, units: &[usize]) -> VistaProv
         nombre: p.nombre().to_string(),
         resumen: ResumenTexto::new(r, cfg),
         tendencia,
+        tendencia_texto,
         unidades,
         presupuesto,
         presupuesto_total,

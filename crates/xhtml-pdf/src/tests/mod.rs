@@ -270,6 +270,8 @@ fn assert_inside_margins(l: &Layout) {
     for (p, page) in l.pages.iter().enumerate() {
         for item in &page.items {
             let (a, b, c, d) = match item {
+                // Structure markers draw nothing.
+                Item::Begin { .. } | Item::End => continue,
                 Item::Fill { rect, .. } | Item::Link { rect, .. } => {
                     (rect.x, rect.y, rect.x + rect.w, rect.y + rect.h)
                 }

@@ -1,0 +1,404 @@
+//! The logical structure of the document (tagged PDF, ISO 32000-1 §14.7 and
+//! PDF/UA-1): which drawn text is a heading, a paragraph, a table cell or a
+//! link, and which drawing is a figure.
+//!
+//! The layouters build the tree as they place blocks ([`Tags::add`]) and
+//! wrap the items of each piece of real content between [`Item::Begin`] and
+//! [`Item::End`] ([`Tags::begin`]); everything else on a page (rules, fills,
+//! repeated header rows, the running header and footer) is drawn as an
+//! artifact. The writer numbers the marked content of each page (MCIDs) and
+//! writes the tree with [`write`].
+
+use lopdf::{Dictionary, Object, ObjectId};
+
+use super::error::PdfError;
+use super::layout::{Item, Page};
+
+/// Which cells a header cell is the header of (`<th scope>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    Column,
+    Row,
+}
+
+impl Scope {
+    /// The HTML `scope` attribute: `col`/`colgroup`, `row`/`rowgroup`.
+    pub(crate) fn from_html(v: &str) -> Option<Scope> {
+        match v.trim().to_ascii_lowercase().as_str() {
+            "col" | "colgroup" => Some(Scope::Column),
+            "row" | "rowgroup" => Some(Scope::Row),
+            _ => None,
+        }
+    }
+
+    fn name(self) -> &'static [u8] {
+        match self {
+            Scope::Column => b"Column",
+            Scope::Row => b"Row",
+        }
+    }
+}
+
+/// A standard structure type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Document,
+    /// `H1`…`H3`.
+    H(u8),
+    P,
+    Table,
+    THead,
+    TBody,
+    TR,
+    TH(Scope),
+    TD,
+    Caption,
+    Figure,
+    Link,
+}
+
+impl Role {
+    /// The type's name, also the tag of its marked content.
+    pub(crate) fn name(self) -> &'static [u8] {
+        match self {
+            Role::Document => b"Document",
+            Role::H(1) => b"H1",
+            Role::H(2) => b"H2",
+            Role::H(_) => b"H3",
+            Role::P => b"P",
+            Role::Table => b"Table",
+            Role::THead => b"THead",
+            Role::TBody => b"TBody",
+            Role::TR => b"TR",
+            Role::TH(_) => b"TH",
+            Role::TD => b"TD",
+            Role::Caption => b"Caption",
+            Role::Figure => b"Figure",
+            Role::Link => b"Link",
+        }
+    }
+}
+
+/// A child of a structure element, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Kid {
+    Node(usize),
+    /// A marked-content sequence on a page (its MCID is given when the page
+    /// is written).
+    Content {
+        page: usize,
+    },
+    /// A link annotation on a page.
+    Annot {
+        page: usize,
+    },
+}
+
+/// A structure element.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub role: Role,
+    pub parent: usize,
+    pub kids: Vec<Kid>,
+    /// Alternative text (figures).
+    pub alt: Option<String>,
+    /// Table cell spans, written as attributes when above 1.
+    pub colspan: usize,
+    pub rowspan: usize,
+}
+
+/// The structure tree; node 0 is the `Document` element.
+#[derive(Debug, Clone)]
+pub(crate) struct Tags {
+    pub nodes: Vec<Node>,
+    /// The last link element: (its parent, its address, itself), continued
+    /// by the next text of the same link (a link wrapped over two lines is
+    /// one element with two annotations).
+    pub last_link: Option<(usize, String, usize)>,
+}
+
+impl Default for Tags {
+    fn default() -> Self {
+        Tags {
+            nodes: vec![Node {
+                role: Role::Document,
+                parent: 0,
+                kids: Vec::new(),
+                alt: None,
+                colspan: 1,
+                rowspan: 1,
+            }],
+            last_link: None,
+        }
+    }
+}
+
+/// The root: the `Document` element.
+pub(crate) const ROOT: usize = 0;
+
+impl Tags {
+    /// A new element `role`, the last child of `parent`.
+    pub(crate) fn add(&mut self, parent: usize, role: Role) -> usize {
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            role,
+            parent,
+            kids: Vec::new(),
+            alt: None,
+            colspan: 1,
+            rowspan: 1,
+        });
+        self.nodes[parent].kids.push(Kid::Node(id));
+        id
+    }
+
+    /// The `Link` element under `parent` for text leading to `uri`: the
+    /// last one when it leads there too, else a new one.
+    pub(crate) fn link(&mut self, parent: usize, uri: &str) -> usize {
+        if let Some((p, u, n)) = &self.last_link
+            && *p == parent
+            && u == uri
+        {
+            return *n;
+        }
+        let n = self.add(parent, Role::Link);
+        self.last_link = Some((parent, uri.to_string(), n));
+        n
+    }
+
+    /// The item that opens a new piece of `node`'s content on `page`.
+    pub(crate) fn begin(&mut self, node: usize, page: usize) -> Item {
+        let kids = &mut self.nodes[node].kids;
+        kids.push(Kid::Content { page });
+        Item::Begin {
+            node,
+            kid: kids.len() - 1,
+        }
+    }
+
+    /// Records a link annotation of `node` on `page`: (node, kid) for the
+    /// link item.
+    pub(crate) fn annotation(&mut self, node: usize, page: usize) -> (usize, usize) {
+        let kids = &mut self.nodes[node].kids;
+        kids.push(Kid::Annot { page });
+        (node, kids.len() - 1)
+    }
+}
+
+/// Where the content and annotations of the tree landed: for every node's
+/// kid, the MCID or the index among the page's tagged annotations.
+struct Resolved {
+    /// (node, kid) → MCID, per page, in page order.
+    mcids: Vec<Vec<(usize, usize)>>,
+    /// (node, kid) of each tagged annotation, per page, in `/Annots` order.
+    annots: Vec<Vec<(usize, usize)>>,
+}
+
+fn resolve(pages: &[Page]) -> Resolved {
+    let mut r = Resolved {
+        mcids: Vec::with_capacity(pages.len()),
+        annots: Vec::with_capacity(pages.len()),
+    };
+    for p in pages {
+        let mut mcids = Vec::new();
+        let mut annots = Vec::new();
+        for item in &p.items {
+            match item {
+                Item::Begin { node, kid } => mcids.push((*node, *kid)),
+                Item::Link { tag: Some(t), .. } => annots.push(*t),
+                _ => {}
+            }
+        }
+        r.mcids.push(mcids);
+        r.annots.push(annots);
+    }
+    r
+}
+
+fn err(e: lopdf::Error) -> PdfError {
+    PdfError::Write(e.to_string())
+}
+
+/// Writes the structure tree of `tags` for the laid-out `pages` (in the
+/// order of `page_ids`): the elements, the parent tree, `/StructParents` on
+/// the pages and `/StructParent` on the link annotations (made indirect
+/// objects so that the tree can refer to them), `/Tabs /S`, and the
+/// catalog's `/MarkInfo` and `/StructTreeRoot`.
+pub(crate) fn write(
+    lo: &mut lopdf::Document,
+    tags: &Tags,
+    pages: &[Page],
+    page_ids: &[ObjectId],
+    text_string: fn(&str) -> Object,
+) -> Result<(), PdfError> {
+    if page_ids.len() != pages.len() {
+        return Err(PdfError::Write("page count differs from the layout".into()));
+    }
+    let r = resolve(pages);
+    let root_id = lo.new_object_id();
+    let ids: Vec<ObjectId> = tags.nodes.iter().map(|_| lo.new_object_id()).collect();
+    // (node, kid) → MCID / annotation object.
+    let mut mcid_of = std::collections::HashMap::new();
+    for (page, list) in r.mcids.iter().enumerate() {
+        for (mcid, key) in list.iter().enumerate() {
+            mcid_of.insert(*key, (page, mcid));
+        }
+    }
+    let mut annot_of = std::collections::HashMap::new();
+    let mut nums: Vec<Object> = Vec::new();
+    for (page, list) in r.mcids.iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let parents: Vec<Object> = list
+            .iter()
+            .map(|(node, _)| Object::Reference(ids[*node]))
+            .collect();
+        nums.push(Object::Integer(page as i64));
+        nums.push(Object::Array(parents));
+        let d = lo
+            .get_object_mut(page_ids[page])
+            .and_then(Object::as_dict_mut)
+            .map_err(err)?;
+        d.set("StructParents", Object::Integer(page as i64));
+    }
+    // Annotations take the keys after the pages'.
+    let mut next_key = pages.len() as i64;
+    for (page, list) in r.annots.iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        let annots: Vec<Object> = lo
+            .get_object(page_ids[page])
+            .and_then(Object::as_dict)
+            .and_then(|d| d.get(b"Annots"))
+            .and_then(Object::as_array)
+            .map_err(err)?
+            .clone();
+        if annots.len() != list.len() {
+            return Err(PdfError::Write(format!(
+                "page {} has {} annotations for {} tagged links",
+                page + 1,
+                annots.len(),
+                list.len()
+            )));
+        }
+        let mut refs = Vec::with_capacity(annots.len());
+        for (a, key) in annots.into_iter().zip(list) {
+            let mut d = match a {
+                Object::Dictionary(d) => d,
+                _ => return Err(PdfError::Write("annotation is not inline".into())),
+            };
+            d.set("StructParent", Object::Integer(next_key));
+            d.set("P", Object::Reference(page_ids[page]));
+            let id = lo.add_object(d);
+            annot_of.insert(*key, (page, id));
+            nums.push(Object::Integer(next_key));
+            nums.push(Object::Reference(ids[key.0]));
+            next_key += 1;
+            refs.push(Object::Reference(id));
+        }
+        let d = lo
+            .get_object_mut(page_ids[page])
+            .and_then(Object::as_dict_mut)
+            .map_err(err)?;
+        d.set("Annots", Object::Array(refs));
+    }
+    for &id in page_ids {
+        let d = lo
+            .get_object_mut(id)
+            .and_then(Object::as_dict_mut)
+            .map_err(err)?;
+        d.set("Tabs", Object::Name(b"S".to_vec()));
+    }
+
+    for (n, node) in tags.nodes.iter().enumerate() {
+        let mut d = Dictionary::new();
+        d.set("Type", Object::Name(b"StructElem".to_vec()));
+        d.set("S", Object::Name(node.role.name().to_vec()));
+        d.set(
+            "P",
+            Object::Reference(if n == ROOT { root_id } else { ids[node.parent] }),
+        );
+        // The element's page: that of its first content.
+        let home = node.kids.iter().enumerate().find_map(|(k, kid)| match kid {
+            Kid::Content { .. } => mcid_of.get(&(n, k)).map(|&(p, _)| p),
+            Kid::Annot { .. } => annot_of.get(&(n, k)).map(|&(p, _)| p),
+            Kid::Node(_) => None,
+        });
+        if let Some(p) = home {
+            d.set("Pg", Object::Reference(page_ids[p]));
+        }
+        let mut kids = Vec::with_capacity(node.kids.len());
+        for (k, kid) in node.kids.iter().enumerate() {
+            match kid {
+                Kid::Node(c) => kids.push(Object::Reference(ids[*c])),
+                Kid::Content { .. } => {
+                    let Some(&(p, mcid)) = mcid_of.get(&(n, k)) else {
+                        return Err(PdfError::Write("tagged content not drawn".into()));
+                    };
+                    if Some(p) == home {
+                        kids.push(Object::Integer(mcid as i64));
+                    } else {
+                        let mut m = Dictionary::new();
+                        m.set("Type", Object::Name(b"MCR".to_vec()));
+                        m.set("Pg", Object::Reference(page_ids[p]));
+                        m.set("MCID", Object::Integer(mcid as i64));
+                        kids.push(Object::Dictionary(m));
+                    }
+                }
+                Kid::Annot { .. } => {
+                    let Some(&(p, id)) = annot_of.get(&(n, k)) else {
+                        return Err(PdfError::Write("tagged annotation not drawn".into()));
+                    };
+                    let mut o = Dictionary::new();
+                    o.set("Type", Object::Name(b"OBJR".to_vec()));
+                    o.set("Pg", Object::Reference(page_ids[p]));
+                    o.set("Obj", Object::Reference(id));
+                    kids.push(Object::Dictionary(o));
+                }
+            }
+        }
+        // A single kid is written by itself (an MCID, a reference).
+        match kids.len() {
+            0 => {}
+            1 => d.set("K", kids.remove(0)),
+            _ => d.set("K", Object::Array(kids)),
+        }
+        if let Some(alt) = &node.alt {
+            d.set("Alt", text_string(alt));
+        }
+        let mut a = Dictionary::new();
+        if let Role::TH(scope) = node.role {
+            a.set("Scope", Object::Name(scope.name().to_vec()));
+        }
+        if node.colspan > 1 {
+            a.set("ColSpan", Object::Integer(node.colspan as i64));
+        }
+        if node.rowspan > 1 {
+            a.set("RowSpan", Object::Integer(node.rowspan as i64));
+        }
+        if !a.is_empty() {
+            a.set("O", Object::Name(b"Table".to_vec()));
+            d.set("A", Object::Dictionary(a));
+        }
+        lo.set_object(ids[n], d);
+    }
+
+    let mut tree = Dictionary::new();
+    tree.set("Nums", Object::Array(nums));
+    let parent_tree = lo.add_object(tree);
+    let mut root = Dictionary::new();
+    root.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+    root.set("K", Object::Reference(ids[ROOT]));
+    root.set("ParentTree", Object::Reference(parent_tree));
+    root.set("ParentTreeNextKey", Object::Integer(next_key));
+    lo.set_object(root_id, root);
+
+    let catalog = lo.catalog_mut().map_err(err)?;
+    let mut mark = Dictionary::new();
+    mark.set("Marked", Object::Boolean(true));
+    catalog.set("MarkInfo", Object::Dictionary(mark));
+    catalog.set("StructTreeRoot", Object::Reference(root_id));
+    Ok(())
+}
