@@ -65,11 +65,15 @@ fn tree(doc: &Document) -> Vec<Element> {
             alt: d.get(b"Alt").ok().map(text),
             scope,
         });
-        if let Ok(kids) = d.get(b"K").and_then(Object::as_array) {
-            for k in kids.iter().rev() {
-                if matches!(k, Object::Reference(_)) {
-                    stack.push((k.clone(), depth + 1));
-                }
+        // One kid is written by itself, several as an array.
+        let kids = match d.get(b"K") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(k) => vec![k.clone()],
+            Err(_) => Vec::new(),
+        };
+        for k in kids.iter().rev() {
+            if matches!(k, Object::Reference(_)) {
+                stack.push((k.clone(), depth + 1));
             }
         }
     }
