@@ -71,7 +71,7 @@ impl Writer {
             Item::Begin { node, .. } => {
                 self.close_artifact();
                 self.end_text();
-                let tag = String::from_utf8_lossy(tags.nodes[*node].role.name()).into_owned();
+                let tag = tags.nodes[*node].role.name().to_string();
                 self.ops.push(Op::BeginMarkedContentWithProperties {
                     tag,
                     properties: properties("MCID", DictItem::Int(self.mcid)),

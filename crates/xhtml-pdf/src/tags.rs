@@ -59,22 +59,22 @@ pub(crate) enum Role {
 
 impl Role {
     /// The type's name, also the tag of its marked content.
-    pub(crate) fn name(self) -> &'static [u8] {
+    pub(crate) fn name(self) -> &'static str {
         match self {
-            Role::Document => b"Document",
-            Role::H(1) => b"H1",
-            Role::H(2) => b"H2",
-            Role::H(_) => b"H3",
-            Role::P => b"P",
-            Role::Table => b"Table",
-            Role::THead => b"THead",
-            Role::TBody => b"TBody",
-            Role::TR => b"TR",
-            Role::TH(_) => b"TH",
-            Role::TD => b"TD",
-            Role::Caption => b"Caption",
-            Role::Figure => b"Figure",
-            Role::Link => b"Link",
+            Role::Document => "Document",
+            Role::H(1) => "H1",
+            Role::H(2) => "H2",
+            Role::H(_) => "H3",
+            Role::P => "P",
+            Role::Table => "Table",
+            Role::THead => "THead",
+            Role::TBody => "TBody",
+            Role::TR => "TR",
+            Role::TH(_) => "TH",
+            Role::TD => "TD",
+            Role::Caption => "Caption",
+            Role::Figure => "Figure",
+            Role::Link => "Link",
         }
     }
 }
@@ -117,17 +117,23 @@ pub(crate) struct Tags {
     pub last_link: Option<(usize, String, usize)>,
 }
 
+impl Node {
+    fn new(role: Role, parent: usize) -> Self {
+        Node {
+            role,
+            parent,
+            kids: Vec::new(),
+            alt: None,
+            colspan: 1,
+            rowspan: 1,
+        }
+    }
+}
+
 impl Default for Tags {
     fn default() -> Self {
         Tags {
-            nodes: vec![Node {
-                role: Role::Document,
-                parent: 0,
-                kids: Vec::new(),
-                alt: None,
-                colspan: 1,
-                rowspan: 1,
-            }],
+            nodes: vec![Node::new(Role::Document, ROOT)],
             last_link: None,
         }
     }
@@ -140,14 +146,7 @@ impl Tags {
     /// A new element `role`, the last child of `parent`.
     pub(crate) fn add(&mut self, parent: usize, role: Role) -> usize {
         let id = self.nodes.len();
-        self.nodes.push(Node {
-            role,
-            parent,
-            kids: Vec::new(),
-            alt: None,
-            colspan: 1,
-            rowspan: 1,
-        });
+        self.nodes.push(Node::new(role, parent));
         self.nodes[parent].kids.push(Kid::Node(id));
         id
     }
@@ -315,7 +314,7 @@ pub(crate) fn write(
     for (n, node) in tags.nodes.iter().enumerate() {
         let mut d = Dictionary::new();
         d.set("Type", Object::Name(b"StructElem".to_vec()));
-        d.set("S", Object::Name(node.role.name().to_vec()));
+        d.set("S", Object::Name(node.role.name().as_bytes().to_vec()));
         d.set(
             "P",
             Object::Reference(if n == ROOT { root_id } else { ids[node.parent] }),
