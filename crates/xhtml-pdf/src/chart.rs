@@ -147,7 +147,7 @@ pub(crate) fn layout_chart(flow: &mut Flow<'_>, c: &Chart) {
     };
     let figure = flow.element(Role::Figure);
     flow.tags.nodes[figure].alt = Some(c.alt.clone());
-    let mut items = vec![flow.tags.begin(figure, flow.page_index())];
+    let mut items = vec![flow.tags.begin(figure)];
     draw(fonts, c, area, &mut items);
     items.push(Item::End);
     flow.pages

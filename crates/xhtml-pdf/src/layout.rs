@@ -213,12 +213,10 @@ impl<'f> Flow<'f> {
         size: f32,
         color: Rgb,
     ) {
-        let index = self.page_index();
         let page = self.pages.last_mut().expect("a page exists");
         let mut tagged = Tagged {
             tags: &mut self.tags,
             node,
-            page: index,
         };
         push_line_items(
             &mut page.items,
@@ -245,11 +243,10 @@ pub(crate) fn baseline(fonts: &Fonts, size: f32) -> f32 {
     (lh - (f.ascent + f.descent) * size) / 2.0 + f.ascent * size
 }
 
-/// The structure element a line of text belongs to, on page `page`.
+/// The structure element a line of text belongs to.
 pub(crate) struct Tagged<'t> {
     pub tags: &'t mut Tags,
     pub node: usize,
-    pub page: usize,
 }
 
 /// Pushes the text items of `line`: as content of `tagged`'s element, each
@@ -284,11 +281,11 @@ pub(crate) fn push_line_items(
                 if open.is_some() {
                     items.push(Item::End);
                 }
-                items.push(t.tags.begin(want, t.page));
+                items.push(t.tags.begin(want));
                 open = Some(want);
             }
             if let Some(uri) = &f.link {
-                let tag = t.tags.annotation(want, t.page);
+                let tag = t.tags.annotation(want);
                 items.push(Item::Link {
                     rect: Rect {
                         x: x + f.dx,

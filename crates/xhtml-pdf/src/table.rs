@@ -420,7 +420,6 @@ fn draw(flow: &mut Flow<'_>, t: &TableTrace, nodes: &[Vec<usize>; 2]) {
                 let mut tagged = node.filter(|_| real).map(|node| Tagged {
                     tags: &mut *tags,
                     node,
-                    page,
                 });
                 push_line_items(
                     items,

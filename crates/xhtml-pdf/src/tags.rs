@@ -83,15 +83,11 @@ impl Role {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Kid {
     Node(usize),
-    /// A marked-content sequence on a page (its MCID is given when the page
-    /// is written).
-    Content {
-        page: usize,
-    },
-    /// A link annotation on a page.
-    Annot {
-        page: usize,
-    },
+    /// A marked-content sequence (its page and MCID are known when the
+    /// pages are written: see [`Item::Begin`]).
+    Content,
+    /// A link annotation (see [`Item::Link`]).
+    Annot,
 }
 
 /// A structure element.
@@ -165,53 +161,38 @@ impl Tags {
         n
     }
 
-    /// The item that opens a new piece of `node`'s content on `page`.
-    pub(crate) fn begin(&mut self, node: usize, page: usize) -> Item {
+    /// The item that opens a new piece of `node`'s content.
+    pub(crate) fn begin(&mut self, node: usize) -> Item {
         let kids = &mut self.nodes[node].kids;
-        kids.push(Kid::Content { page });
+        kids.push(Kid::Content);
         Item::Begin {
             node,
             kid: kids.len() - 1,
         }
     }
 
-    /// Records a link annotation of `node` on `page`: (node, kid) for the
-    /// link item.
-    pub(crate) fn annotation(&mut self, node: usize, page: usize) -> (usize, usize) {
+    /// Records a link annotation of `node`: (node, kid) for the link item.
+    pub(crate) fn annotation(&mut self, node: usize) -> (usize, usize) {
         let kids = &mut self.nodes[node].kids;
-        kids.push(Kid::Annot { page });
+        kids.push(Kid::Annot);
         (node, kids.len() - 1)
     }
 }
 
-/// Where the content and annotations of the tree landed: for every node's
-/// kid, the MCID or the index among the page's tagged annotations.
-struct Resolved {
-    /// (node, kid) → MCID, per page, in page order.
-    mcids: Vec<Vec<(usize, usize)>>,
-    /// (node, kid) of each tagged annotation, per page, in `/Annots` order.
-    annots: Vec<Vec<(usize, usize)>>,
+/// Where a kid of the tree landed: its page, and its MCID there or the
+/// annotation object.
+#[derive(Clone, Copy)]
+enum Landed {
+    Mcid(usize, usize),
+    Annot(usize, ObjectId),
 }
 
-fn resolve(pages: &[Page]) -> Resolved {
-    let mut r = Resolved {
-        mcids: Vec::with_capacity(pages.len()),
-        annots: Vec::with_capacity(pages.len()),
-    };
-    for p in pages {
-        let mut mcids = Vec::new();
-        let mut annots = Vec::new();
-        for item in &p.items {
-            match item {
-                Item::Begin { node, kid } => mcids.push((*node, *kid)),
-                Item::Link { tag: Some(t), .. } => annots.push(*t),
-                _ => {}
-            }
+impl Landed {
+    fn page(self) -> usize {
+        match self {
+            Landed::Mcid(p, _) | Landed::Annot(p, _) => p,
         }
-        r.mcids.push(mcids);
-        r.annots.push(annots);
     }
-    r
 }
 
 fn err(e: lopdf::Error) -> PdfError {
@@ -228,31 +209,31 @@ pub(crate) fn write(
     tags: &Tags,
     pages: &[Page],
     page_ids: &[ObjectId],
-    text_string: fn(&str) -> Object,
 ) -> Result<(), PdfError> {
     if page_ids.len() != pages.len() {
         return Err(PdfError::Write("page count differs from the layout".into()));
     }
-    let r = resolve(pages);
     let root_id = lo.new_object_id();
     let ids: Vec<ObjectId> = tags.nodes.iter().map(|_| lo.new_object_id()).collect();
-    // (node, kid) → MCID / annotation object.
-    let mut mcid_of = std::collections::HashMap::new();
-    for (page, list) in r.mcids.iter().enumerate() {
-        for (mcid, key) in list.iter().enumerate() {
-            mcid_of.insert(*key, (page, mcid));
-        }
-    }
-    let mut annot_of = std::collections::HashMap::new();
+    // For each node, where each of its kids landed (child nodes: nowhere).
+    let mut landed: Vec<Vec<Option<Landed>>> = tags
+        .nodes
+        .iter()
+        .map(|n| vec![None; n.kids.len()])
+        .collect();
+    // MCIDs number the marked sequences of each page in drawing order.
     let mut nums: Vec<Object> = Vec::new();
-    for (page, list) in r.mcids.iter().enumerate() {
-        if list.is_empty() {
+    for (page, p) in pages.iter().enumerate() {
+        let mut parents = Vec::new();
+        for item in &p.items {
+            if let Item::Begin { node, kid } = item {
+                landed[*node][*kid] = Some(Landed::Mcid(page, parents.len()));
+                parents.push(Object::Reference(ids[*node]));
+            }
+        }
+        if parents.is_empty() {
             continue;
         }
-        let parents: Vec<Object> = list
-            .iter()
-            .map(|(node, _)| Object::Reference(ids[*node]))
-            .collect();
         nums.push(Object::Integer(page as i64));
         nums.push(Object::Array(parents));
         let d = lo
@@ -263,7 +244,15 @@ pub(crate) fn write(
     }
     // Annotations take the keys after the pages'.
     let mut next_key = pages.len() as i64;
-    for (page, list) in r.annots.iter().enumerate() {
+    for (page, p) in pages.iter().enumerate() {
+        let list: Vec<(usize, usize)> = p
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Link { tag: Some(t), .. } => Some(*t),
+                _ => None,
+            })
+            .collect();
         if list.is_empty() {
             continue;
         }
@@ -283,7 +272,7 @@ pub(crate) fn write(
             )));
         }
         let mut refs = Vec::with_capacity(annots.len());
-        for (a, key) in annots.into_iter().zip(list) {
+        for (a, (node, kid)) in annots.into_iter().zip(list) {
             let mut d = match a {
                 Object::Dictionary(d) => d,
                 _ => return Err(PdfError::Write("annotation is not inline".into())),
@@ -291,9 +280,9 @@ pub(crate) fn write(
             d.set("StructParent", Object::Integer(next_key));
             d.set("P", Object::Reference(page_ids[page]));
             let id = lo.add_object(d);
-            annot_of.insert(*key, (page, id));
+            landed[node][kid] = Some(Landed::Annot(page, id));
             nums.push(Object::Integer(next_key));
-            nums.push(Object::Reference(ids[key.0]));
+            nums.push(Object::Reference(ids[node]));
             next_key += 1;
             refs.push(Object::Reference(id));
         }
@@ -319,43 +308,35 @@ pub(crate) fn write(
             "P",
             Object::Reference(if n == ROOT { root_id } else { ids[node.parent] }),
         );
+        let landed = &landed[n];
         // The element's page: that of its first content.
-        let home = node.kids.iter().enumerate().find_map(|(k, kid)| match kid {
-            Kid::Content { .. } => mcid_of.get(&(n, k)).map(|&(p, _)| p),
-            Kid::Annot { .. } => annot_of.get(&(n, k)).map(|&(p, _)| p),
-            Kid::Node(_) => None,
-        });
+        let home = landed.iter().flatten().next().map(|l| l.page());
         if let Some(p) = home {
             d.set("Pg", Object::Reference(page_ids[p]));
         }
         let mut kids = Vec::with_capacity(node.kids.len());
-        for (k, kid) in node.kids.iter().enumerate() {
-            match kid {
-                Kid::Node(c) => kids.push(Object::Reference(ids[*c])),
-                Kid::Content { .. } => {
-                    let Some(&(p, mcid)) = mcid_of.get(&(n, k)) else {
-                        return Err(PdfError::Write("tagged content not drawn".into()));
-                    };
-                    if Some(p) == home {
-                        kids.push(Object::Integer(mcid as i64));
+        for (kid, at) in node.kids.iter().zip(landed) {
+            match (kid, at) {
+                (Kid::Node(c), _) => kids.push(Object::Reference(ids[*c])),
+                (_, Some(Landed::Mcid(p, mcid))) => {
+                    if Some(*p) == home {
+                        kids.push(Object::Integer(*mcid as i64));
                     } else {
                         let mut m = Dictionary::new();
                         m.set("Type", Object::Name(b"MCR".to_vec()));
-                        m.set("Pg", Object::Reference(page_ids[p]));
-                        m.set("MCID", Object::Integer(mcid as i64));
+                        m.set("Pg", Object::Reference(page_ids[*p]));
+                        m.set("MCID", Object::Integer(*mcid as i64));
                         kids.push(Object::Dictionary(m));
                     }
                 }
-                Kid::Annot { .. } => {
-                    let Some(&(p, id)) = annot_of.get(&(n, k)) else {
-                        return Err(PdfError::Write("tagged annotation not drawn".into()));
-                    };
+                (_, Some(Landed::Annot(p, id))) => {
                     let mut o = Dictionary::new();
                     o.set("Type", Object::Name(b"OBJR".to_vec()));
-                    o.set("Pg", Object::Reference(page_ids[p]));
-                    o.set("Obj", Object::Reference(id));
+                    o.set("Pg", Object::Reference(page_ids[*p]));
+                    o.set("Obj", Object::Reference(*id));
                     kids.push(Object::Dictionary(o));
                 }
+                (_, None) => return Err(PdfError::Write("tagged content not drawn".into())),
             }
         }
         // A single kid is written by itself (an MCID, a reference).
@@ -365,7 +346,7 @@ pub(crate) fn write(
             _ => d.set("K", Object::Array(kids)),
         }
         if let Some(alt) = &node.alt {
-            d.set("Alt", text_string(alt));
+            d.set("Alt", super::writer::text_string(alt));
         }
         let mut a = Dictionary::new();
         if let Role::TH(scope) = node.role {

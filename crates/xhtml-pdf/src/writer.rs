@@ -90,7 +90,7 @@ fn subset(face: &Face, used: &[bool]) -> Result<ParsedFont, PdfError> {
 }
 
 /// PDF text string (UTF-16BE with byte order mark).
-fn text_string(s: &str) -> Object {
+pub(crate) fn text_string(s: &str) -> Object {
     let mut bytes = vec![0xfe, 0xff];
     for u in s.encode_utf16() {
         bytes.extend_from_slice(&u.to_be_bytes());
@@ -133,7 +133,7 @@ pub(crate) fn write(
         archive::identify(&mut lo, meta)?;
     }
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
-    tags::write(&mut lo, &layout.tags, &layout.pages, &page_ids, text_string)?;
+    tags::write(&mut lo, &layout.tags, &layout.pages, &page_ids)?;
     let mut id = fnv(source.as_bytes(), 0).to_be_bytes().to_vec();
     id.extend_from_slice(&fnv(source.as_bytes(), 0x9e37_79b9_7f4a_7c15).to_be_bytes());
     lo.trailer.set(
