@@ -32,6 +32,7 @@ mod layout;
 mod paginate;
 mod reader;
 mod running;
+mod sign;
 mod style;
 mod table;
 mod table_cols;
@@ -48,19 +49,26 @@ mod tests;
 
 pub use error::{Markup, PdfError, Reason};
 pub use fonts::{FontFile, Fonts};
+pub use sign::{MAX_CAPACITY, SignError, SignatureField, Signed, Unsigned, sign, signed};
 pub use style::{Align, ClassStyle, Rgb, Stylesheet};
 
 /// What the written file claims beyond its pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
     /// Write the file as PDF/A-2 (XMP identification, sRGB output intent,
     /// printable annotations). On by default.
     pub pdfa: bool,
+    /// Write an empty signature field, to be filled by [`sign`]. Off by
+    /// default.
+    pub signature: Option<SignatureField>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { pdfa: true }
+        Options {
+            pdfa: true,
+            signature: None,
+        }
     }
 }
 

@@ -134,6 +134,9 @@ pub(crate) fn write(
     }
     let page_ids: Vec<ObjectId> = lo.get_pages().into_values().collect();
     tags::write(&mut lo, &layout.tags, &layout.pages, &page_ids)?;
+    if let Some(field) = &options.signature {
+        super::sign::add_field(&mut lo, field)?;
+    }
     let mut id = fnv(source.as_bytes(), 0).to_be_bytes().to_vec();
     id.extend_from_slice(&fnv(source.as_bytes(), 0x9e37_79b9_7f4a_7c15).to_be_bytes());
     lo.trailer.set(

@@ -1,6 +1,7 @@
 //! End-to-end tests: the written PDF, read back with poppler-utils and lopdf.
 
 mod samples;
+mod signature;
 mod structure;
 
 use std::io::Write;
