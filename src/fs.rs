@@ -22,6 +22,11 @@ pub(crate) fn read_regular(path: &Path, max: u64) -> io::Result<Vec<u8>> {
     read_up_to(file, max)
 }
 
+/// The contents of an open file, refused above `max` bytes.
+pub(crate) fn read_file_up_to(file: File, max: u64) -> io::Result<Vec<u8>> {
+    read_up_to(file, max)
+}
+
 fn read_up_to(file: File, max: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     file.take(max + 1).read_to_end(&mut bytes)?;

@@ -13,6 +13,7 @@ pub mod compute;
 pub mod config;
 pub mod contain;
 pub mod error;
+pub mod firma;
 pub(crate) mod fonts;
 pub mod format;
 pub(crate) mod fs;

@@ -31,6 +31,24 @@ pub fn execute(a: &Verificar) -> Result<(), Error> {
             v.revisados
         );
     }
+    if let Some(f) = &m.firma {
+        let malas = v
+            .diferencias
+            .iter()
+            .filter(|d| matches!(d, publish::Diferencia::Firma { .. }))
+            .count();
+        say!(
+            "Firma electrónica: {} de {} PDF firmados válidamente por {} (certificado de {}, SHA-256 {}…, válido hasta el {}).",
+            v.firmas - malas,
+            v.firmas,
+            f.titular,
+            f.emisor,
+            f.sha256.get(..16).unwrap_or(&f.sha256),
+            chrono::NaiveDate::parse_from_str(&f.valido_hasta, "%Y-%m-%d")
+                .map(lotaip::format::fecha)
+                .unwrap_or_else(|_| f.valido_hasta.clone()),
+        );
+    }
     if let Some(entrada) = &a.entrada {
         let d = publish::verify_inputs(m, entrada)?;
         if d.is_empty() {

@@ -51,6 +51,88 @@ pub struct Config {
     pub rendicion: Rendicion,
     #[serde(default)]
     pub avisos: Avisos,
+    /// The electronic signature of every PDF (`[firma]`). Default: none.
+    #[serde(default)]
+    pub firma: Option<Firma>,
+    /// The certificate and key of `[firma]`, opened and checked when the
+    /// inputs are read.
+    #[serde(skip)]
+    pub firmante: Option<std::sync::Arc<crate::firma::Firmante>>,
+}
+
+/// `[firma]`: the PKCS#12 file (`.p12`/`.pfx`) every PDF is signed with
+/// (PAdES B-B) and where its password is. The password itself never goes
+/// in this file nor on the command line.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, try_from = "FirmaToml")]
+pub struct Firma {
+    /// The PKCS#12 file, relative to the inputs folder or absolute.
+    pub certificado: String,
+    /// Where the password is.
+    pub clave: Clave,
+    /// Why the documents are signed (`/Reason`). Default: none.
+    pub razon: Option<String>,
+    /// Where they are signed (`/Location`). Default: none.
+    pub lugar: Option<String>,
+    /// Whether the signature carries the time of signing (`/M`): then the
+    /// same inputs no longer give the same bytes. Default `false`.
+    pub hora: bool,
+}
+
+/// Where the password of the PKCS#12 file is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Clave {
+    /// An environment variable of the run.
+    Variable(String),
+    /// A file (relative to the inputs folder or absolute) holding only the
+    /// password; a final line break is not part of it.
+    Archivo(String),
+}
+
+/// `[firma]` as written, checked into [`Firma`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FirmaToml {
+    certificado: String,
+    clave_variable: Option<String>,
+    clave_archivo: Option<String>,
+    /// Refused with its own message: a password written here.
+    clave: Option<toml::Value>,
+    razon: Option<String>,
+    lugar: Option<String>,
+    #[serde(default)]
+    hora: bool,
+}
+
+impl TryFrom<FirmaToml> for Firma {
+    type Error = String;
+
+    fn try_from(t: FirmaToml) -> Result<Self, String> {
+        if t.clave.is_some() {
+            return Err("[firma] clave: la contraseña del certificado no se escribe en lotaip.toml; indique en su lugar clave_variable (el nombre de una variable de entorno) o clave_archivo (un archivo que solo contiene la contraseña)".into());
+        }
+        let clave = match (t.clave_variable, t.clave_archivo) {
+            (Some(v), None) if !v.trim().is_empty() => Clave::Variable(v.trim().to_string()),
+            (None, Some(a)) if !a.trim().is_empty() => Clave::Archivo(a),
+            (Some(_), Some(_)) => {
+                return Err("[firma] clave_variable y clave_archivo se excluyen: indique solo uno de los dos".into());
+            }
+            _ => {
+                return Err("[firma] falta dónde está la contraseña del certificado: clave_variable = \"NOMBRE_DE_LA_VARIABLE\" o clave_archivo = \"ruta del archivo\"".into());
+            }
+        };
+        if t.certificado.trim().is_empty() {
+            return Err("[firma] certificado: indique el archivo .p12 o .pfx de la firma".into());
+        }
+        let texto = |s: Option<String>| s.map(|s| crate::text::clean(&s)).filter(|s| !s.is_empty());
+        Ok(Firma {
+            certificado: t.certificado,
+            clave,
+            razon: texto(t.razon),
+            lugar: texto(t.lugar),
+            hora: t.hora,
+        })
+    }
 }
 
 /// Who publishes.

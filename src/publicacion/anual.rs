@@ -69,6 +69,7 @@ pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
         ]),
         entradas,
         salidas: Vec::new(),
+        firma: c.config.firmante.as_ref().map(|f| f.firmado().clone()),
     };
     let name = format!("rendicion_{}", c.config.anio);
     // Everything is in memory: only now is the output folder touched.

@@ -131,5 +131,6 @@ fn manifiesto(m: &Mensual, c: &Cargado, informe: &Informe, entradas: Vec<Huella>
         cuentas,
         entradas,
         salidas: Vec::new(),
+        firma: c.config.firmante.as_ref().map(|f| f.firmado().clone()),
     }
 }

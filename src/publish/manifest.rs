@@ -38,6 +38,9 @@ pub struct Manifest {
     pub entradas: Vec<Huella>,
     /// Every output file except the manifest, by path inside the publication, sorted.
     pub salidas: Vec<Huella>,
+    /// Who signed the PDFs (`[firma]`); absent when they are not signed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub firma: Option<crate::firma::Firmado>,
 }
 
 /// A file's fingerprint.
@@ -76,13 +79,16 @@ impl Huella {
     /// Whether the entry can be checked: a path confined to its folder and
     /// a digest of 64 hexadecimal digits.
     fn valid(&self) -> bool {
-        crate::fs::safe_relative(&self.archivo).is_some()
-            && self.sha256.len() == 64
-            && self
-                .sha256
-                .bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        crate::fs::safe_relative(&self.archivo).is_some() && hex64(&self.sha256)
     }
+}
+
+/// 64 lower-case hexadecimal digits: a SHA-256 as the manifest writes it.
+fn hex64(s: &str) -> bool {
+    s.len() == 64
+        && s
+            .bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// Lower-case hexadecimal SHA-256.
@@ -151,6 +157,14 @@ impl Manifest {
                     ),
                 );
             }
+        }
+        if let Some(f) = &m.firma
+            && !hex64(&f.sha256)
+        {
+            problems.push(
+                loc.clone(),
+                "«firma» no es válida: «sha256» debe tener 64 cifras hexadecimales; el manifiesto fue alterado",
+            );
         }
         problems.into_result(m)
     }

@@ -1,6 +1,7 @@
 //! Checking a published folder against its manifest: every listed file is
-//! there with its size and SHA-256, and nothing else is. Optionally, the
-//! input files of a folder are the ones the manifest names.
+//! there with its size and SHA-256, and nothing else is; when the manifest
+//! names a signer, every PDF carries a valid signature of that certificate.
+//! Optionally, the input files of a folder are the ones the manifest names.
 
 use std::fmt;
 use std::path::Path;
@@ -18,6 +19,8 @@ pub enum Diferencia {
     Sobra(String),
     /// A symbolic link where the publication has files: lotaip publishes none.
     Enlace(String),
+    /// A PDF whose signature is missing or not valid.
+    Firma { archivo: String, detalle: String },
     /// Present with other contents.
     Modificado {
         archivo: String,
@@ -36,6 +39,9 @@ impl fmt::Display for Diferencia {
                 f,
                 "enlace simbólico (lotaip no publica enlaces y no los sigue): {a}"
             ),
+            Diferencia::Firma { archivo, detalle } => {
+                write!(f, "firma no válida: {archivo} ({detalle})")
+            }
             Diferencia::Modificado {
                 archivo,
                 esperado,
@@ -58,6 +64,8 @@ pub struct Verificacion {
     pub manifest: Manifest,
     /// Files checked against the manifest.
     pub revisados: usize,
+    /// PDFs whose signature was checked (the manifest names a signer).
+    pub firmas: usize,
     pub diferencias: Vec<Diferencia>,
 }
 
@@ -69,13 +77,42 @@ pub fn verify(dir: &Path) -> Result<Verificacion, Error> {
     walk(dir, dir, &mut found, &mut links)?;
     found.retain(|f| f != MANIFEST);
     let mut diferencias = compare(&manifest.salidas, &found, &links, dir, true)?;
+    let mut firmas = 0;
+    if let Some(firmado) = &manifest.firma {
+        for h in manifest.salidas.iter().filter(|h| h.archivo.ends_with(".pdf")) {
+            let named = |d: &Diferencia| match d {
+                Diferencia::Falta(a) | Diferencia::Modificado { archivo: a, .. } => a == &h.archivo,
+                _ => false,
+            };
+            if links.contains(&h.archivo) || diferencias.iter().any(named) {
+                continue;
+            }
+            let path = dir.join(&h.archivo);
+            let bytes = files::open_confined(dir, &h.archivo)
+                .and_then(|f| files::read_file_up_to(f, MAX_PDF_BYTES))
+                .map_err(|e| Error::output(&path, e))?;
+            firmas += 1;
+            if let Err(detalle) = crate::firma::comprobar(&bytes, firmado) {
+                diferencias.push(Diferencia::Firma {
+                    archivo: h.archivo.clone(),
+                    detalle,
+                });
+            }
+        }
+    }
     diferencias.extend(links.into_iter().map(Diferencia::Enlace));
     Ok(Verificacion {
         revisados: manifest.salidas.len(),
+        firmas,
         manifest,
         diferencias,
     })
 }
+
+/// The largest PDF whose signature is checked: its size was just checked
+/// against the manifest, so this only bounds what a tampered manifest can
+/// make the check read.
+const MAX_PDF_BYTES: u64 = 1 << 30;
 
 /// Compares the manifest's inputs with the files of the inputs folder
 /// `entrada`. Files there that the manifest does not name are not

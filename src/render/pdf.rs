@@ -31,6 +31,10 @@ pub(crate) fn to_pdf(
 ) -> Result<Vec<u8>, Error> {
     let options = xhtml_pdf::Options {
         pdfa: config.publicacion.pdfa,
+        signature: config
+            .firmante
+            .as_ref()
+            .map(|f| f.campo(&config.institucion.nombre)),
     };
     let fonts = crate::fonts::fonts().ok_or_else(|| Error::Render {
         file: path.to_string(),
@@ -41,7 +45,7 @@ pub(crate) fn to_pdf(
             file: path.to_string(),
             detail: "el generador de PDF falló (un defecto del programa)".into(),
         })?;
-    drawn.map_err(|e| {
+    let mut pdf = drawn.map_err(|e| {
         let (line, why) = spanish(&e);
         if templates.overridden.iter().any(|t| t == template) {
             // The engine's lines are the rendered XHTML's: the template's
@@ -78,7 +82,14 @@ pub(crate) fn to_pdf(
                 detail: why,
             }
         }
-    })
+    })?;
+    if let Some(f) = &config.firmante {
+        f.firmar(&mut pdf).map_err(|detail| Error::Render {
+            file: path.to_string(),
+            detail: format!("no se pudo firmar: {detail}"),
+        })?;
+    }
+    Ok(pdf)
 }
 
 /// The line where the element an error is about opens, when the engine

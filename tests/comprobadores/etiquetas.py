@@ -11,9 +11,10 @@ structure PDF/A-2 level A asks for), with pikepdf (qpdf):
   element's type) or inside an artifact, never both;
 - the MCIDs of the pages and those of the tree are the same set, each once,
   and the parent tree maps each back to its element;
-- every annotation is tagged: a link under a /Link element (OBJR), with a
-  /Contents text and a /StructParent the parent tree resolves; pages with
-  annotations use the structure order for tabbing;
+- every annotation is tagged, with a /StructParent the parent tree
+  resolves: a link under a /Link element (OBJR) with a /Contents text, a
+  form field (the signature) under a /Form element with a /TU description;
+  pages with annotations use the structure order for tabbing;
 - the reading order of the tree is the order of the page content: walking
   the tree, the MCIDs of each page come in increasing order.
 
@@ -208,6 +209,11 @@ def check(path):
                 sp = a.get("/StructParent")
                 if sp is None or nums.get(int(sp)) is None or nums[int(sp)].objgen != elem.objgen:
                     fail(path, f"/StructParent de una anotación de la página {n + 1}")
+                if a.get("/Subtype") == Name.Widget:
+                    if str(elem.S) != "/Form":
+                        fail(path, "campo de formulario fuera de un elemento Form")
+                    if str(a.get("/TU", "")).strip() == "":
+                        fail(path, "campo de formulario sin /TU (su descripción)")
                 if a.get("/Subtype") == Name.Link:
                     if str(elem.S) != "/Link":
                         fail(path, "enlace fuera de un elemento Link")

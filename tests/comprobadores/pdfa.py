@@ -1,8 +1,11 @@
 """Independent check of the PDF/A-2u requirements a file can be judged on
 without a full validator, with pikepdf (qpdf): header and version, XMP
 identification equal to the information dictionary, the sRGB output intent,
-embedded fonts with Unicode maps, printable annotations, no encryption, no
-JavaScript, no embedded files, no CMYK colours, no transparency, a file ID.
+embedded fonts with Unicode maps, printable annotations with only a normal
+appearance, no encryption, no JavaScript, no embedded files, no CMYK
+colours, no transparency, a file ID; in a signed file (6.4.3), one
+signature whose /ByteRange covers the whole file but its hexadecimal
+/Contents, and no form field that asks viewers to build appearances.
 
 Usage: python3 pdfa.py FILE.pdf...  Prints one line per file; exits 1 on
 the first file that fails, naming the rule."""
@@ -121,10 +124,40 @@ def check(path):
                 flags = int(a.get("/F", 0))
                 if not flags & 4 or flags & (1 | 2 | 32):
                     fail(path, f"anotación de la página {n} no imprimible u oculta")
+                if a.get("/Subtype") not in (Name.Link, Name.Popup):
+                    ap = a.get("/AP")
+                    if ap is None or set(ap.keys()) != {"/N"}:
+                        fail(path, f"anotación {a.get('/Subtype')} de la página {n} sin apariencia normal (/AP con solo /N)")
+                if a.get("/Subtype") == Name.Widget and ("/A" in a or "/AA" in a):
+                    fail(path, f"campo con acciones en la página {n}")
+        if "/AcroForm" in root:
+            if bool(root.AcroForm.get("/NeedAppearances", False)):
+                fail(path, "/NeedAppearances true en el formulario")
+            check_signatures(path, root.AcroForm)
             for operands, op in pikepdf.parse_content_stream(page):
                 if str(op) in ("k", "K"):
                     fail(path, f"color CMYK en la página {n}")
         print(f"{path}: PDF/A-2a: cumple ({len(pdf.pages)} páginas)")
+
+
+def check_signatures(path, acroform):
+    """6.4.3: each signature's /ByteRange covers the entire file except
+    /Contents, written in hexadecimal."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    for field in acroform.get("/Fields") or []:
+        if field.get("/FT") != Name.Sig or "/V" not in field:
+            continue
+        r = [int(x) for x in field.V.ByteRange]
+        if len(r) != 4 or r[0] != 0 or r[2] + r[3] != len(raw):
+            fail(path, f"/ByteRange {r} no cubre el archivo entero")
+        contents = raw[r[1]:r[2]]
+        if not (contents.startswith(b"<") and contents.endswith(b">")):
+            fail(path, "/Contents de la firma no es una cadena hexadecimal")
+        try:
+            bytes.fromhex(contents[1:-1].decode("ascii"))
+        except ValueError:
+            fail(path, "/Contents de la firma no es una cadena hexadecimal")
 
 
 for p in sys.argv[1:]:
