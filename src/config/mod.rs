@@ -54,10 +54,6 @@ pub struct Config {
     /// The electronic signature of every PDF (`[firma]`). Default: none.
     #[serde(default)]
     pub firma: Option<Firma>,
-    /// The certificate and key of `[firma]`, opened and checked when the
-    /// inputs are read.
-    #[serde(skip)]
-    pub firmante: Option<std::sync::Arc<crate::firma::Firmante>>,
 }
 
 /// `[firma]`: the PKCS#12 file (`.p12`/`.pfx`) every PDF is signed with
@@ -606,6 +602,29 @@ mod tests {
     use super::*;
 
     const MINIMA: &str = "anio = 2025\n[institucion]\nnombre = \"Instituto Ecuatoriano de Seguridad Social\"\nsiglas = \"IESS\"\n";
+
+    #[test]
+    fn the_signature_says_where_its_password_is_and_only_once() {
+        let base = format!("{MINIMA}[firma]\ncertificado = \"firma.p12\"\n");
+        let e = Config::parse(&base, "lotaip.toml").unwrap_err().to_string();
+        assert!(e.contains("falta dónde está la contraseña"), "{e}");
+        let c = Config::parse(
+            &format!("{base}clave_archivo = \"clave.txt\"\n"),
+            "lotaip.toml",
+        )
+        .unwrap();
+        let f = c.firma.unwrap();
+        assert_eq!(f.clave, Clave::Archivo("clave.txt".into()));
+        assert!(!f.hora && f.razon.is_none());
+        let e = Config::parse(&format!("{base}clave_variable = \"  \"\n"), "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("falta dónde está la contraseña"), "{e}");
+        let e = Config::parse(&format!("{base}clave = 123\n"), "lotaip.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("no se escribe en lotaip.toml"), "{e}");
+    }
 
     #[test]
     fn defaults_fill_every_optional_setting() {

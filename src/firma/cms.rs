@@ -4,8 +4,7 @@
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo,
-    SignerInfos,
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
 use der::asn1::{Any, ObjectIdentifier as Oid, OctetString, SetOfVec};
 use der::{Decode, Encode, Sequence};
@@ -82,7 +81,10 @@ fn attribute(oid: Oid, value: Any) -> der::Result<Attribute> {
 
 /// The DER of the detached CMS signing the bytes `antes` and `despues`.
 pub(super) fn signed_data(f: &Firmante, antes: &[u8], despues: &[u8]) -> der::Result<Vec<u8>> {
-    let digest = Sha256::new().chain_update(antes).chain_update(despues).finalize();
+    let digest = Sha256::new()
+        .chain_update(antes)
+        .chain_update(despues)
+        .finalize();
     let attrs = SetOfVec::try_from(vec![
         attribute(ID_CONTENT_TYPE, Any::encode_from(&ID_DATA)?)?,
         attribute(
@@ -131,7 +133,7 @@ pub(super) fn signed_data(f: &Firmante, antes: &[u8], despues: &[u8]) -> der::Re
 }
 
 /// The one value of the signed attribute `oid`.
-fn attr<'a>(attrs: &'a [Attribute], oid: Oid) -> Result<&'a Any, String> {
+fn attr(attrs: &[Attribute], oid: Oid) -> Result<&Any, String> {
     let mut found = attrs.iter().filter(|a| a.oid == oid);
     match (found.next(), found.next()) {
         (Some(a), None) if a.values.len() == 1 => a
@@ -176,7 +178,10 @@ fn comprobar_sin_contener(pdf: &[u8], esperado: &Firmado) -> Result<(), String> 
         return Err("la firma debe tener un solo firmante".into());
     };
     if si.digest_alg.oid != ID_SHA256 {
-        return Err(format!("el resumen de la firma no es SHA-256 ({})", si.digest_alg.oid));
+        return Err(format!(
+            "el resumen de la firma no es SHA-256 ({})",
+            si.digest_alg.oid
+        ));
     }
     if ![RSA_ENCRYPTION, SHA256_WITH_RSA].contains(&si.signature_algorithm.oid) {
         return Err(format!(
@@ -197,13 +202,17 @@ fn comprobar_sin_contener(pdf: &[u8], esperado: &Firmado) -> Result<(), String> 
         return Err("la firma lleva signing-time, que PAdES no admite".into());
     }
     attr(&list, ID_SIGNING_CERTIFICATE_V2)?;
-    let md: OctetString = attr(&list, ID_MESSAGE_DIGEST)?.decode_as().map_err(damaged)?;
+    let md: OctetString = attr(&list, ID_MESSAGE_DIGEST)?
+        .decode_as()
+        .map_err(damaged)?;
     let digest = Sha256::new()
         .chain_update(s.before)
         .chain_update(s.after)
         .finalize();
     if md.as_bytes() != digest.as_slice() {
-        return Err("el resumen firmado no es el del archivo: fue modificado después de firmarse".into());
+        return Err(
+            "el resumen firmado no es el del archivo: fue modificado después de firmarse".into(),
+        );
     }
     let SignerIdentifier::IssuerAndSerialNumber(id) = &si.sid else {
         return Err("el firmante no se identifica por emisor y número de serie".into());
@@ -223,7 +232,7 @@ fn comprobar_sin_contener(pdf: &[u8], esperado: &Firmado) -> Result<(), String> 
         })
         .ok_or("la firma no incluye el certificado del firmante")?;
     let der = cert.to_der().map_err(damaged)?;
-    let huella = crate::publish::sha256_hex(&der);
+    let huella = super::sha256_hex(&der);
     if huella != esperado.sha256 {
         return Err(format!(
             "la firmó otro certificado ({}, SHA-256 {}…) y no el del manifiesto ({})",
@@ -243,5 +252,7 @@ fn comprobar_sin_contener(pdf: &[u8], esperado: &Firmado) -> Result<(), String> 
         .map_err(|_| "la firma RSA está dañada".to_string())?;
     rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key)
         .verify(&attrs.to_der().map_err(damaged)?, &signature)
-        .map_err(|_| "la firma RSA no corresponde a los atributos firmados: no es válida".to_string())
+        .map_err(|_| {
+            "la firma RSA no corresponde a los atributos firmados: no es válida".to_string()
+        })
 }

@@ -36,6 +36,12 @@ const MAX_CLAVE_BYTES: u64 = 4096;
 /// The smallest RSA key accepted.
 const MIN_BITS: usize = 2048;
 
+/// Lower-case hexadecimal SHA-256.
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    crate::fs::hex(&Sha256::digest(bytes))
+}
+
 /// Who signs, as the manifest records it and `verificar` checks it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,7 +97,10 @@ fn leer(path: &Path, max: u64, que: &str) -> Result<Vec<u8>, Error> {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => format!("{que} no existe"),
             std::io::ErrorKind::FileTooLarge => {
-                format!("{que} pesa más de {} KiB: no es el archivo esperado", max / 1024)
+                format!(
+                    "{que} pesa más de {} KiB: no es el archivo esperado",
+                    max / 1024
+                )
             }
             std::io::ErrorKind::InvalidInput => format!("{que} no es un archivo normal"),
             _ => format!("{que} no se pudo leer: {}", crate::error::io_es(&e)),
@@ -108,7 +117,9 @@ fn clave(c: &Clave, entrada: &Path) -> Result<String, Error> {
             Ok(s) => Ok(s),
             Err(std::env::VarError::NotPresent) => Err(Error::input(
                 toml(),
-                format!("[firma] clave_variable: la variable de entorno {v} no está definida; defínala con la contraseña del certificado antes de ejecutar lotaip"),
+                format!(
+                    "[firma] clave_variable: la variable de entorno {v} no está definida; defínala con la contraseña del certificado antes de ejecutar lotaip"
+                ),
             )),
             Err(std::env::VarError::NotUnicode(_)) => Err(Error::input(
                 toml(),
@@ -173,7 +184,10 @@ impl Firmante {
             )
         })?;
         let (_, chain) = store.private_key_chain().ok_or_else(|| {
-            Error::input(here(), "el archivo no contiene una clave privada con su certificado")
+            Error::input(
+                here(),
+                "el archivo no contiene una clave privada con su certificado",
+            )
         })?;
         const RSA: der::asn1::ObjectIdentifier =
             der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
@@ -192,14 +206,17 @@ impl Firmante {
         if bits < MIN_BITS {
             return Err(Error::input(
                 here(),
-                format!("la clave RSA tiene {bits} bits; una firma electrónica vigente usa al menos {MIN_BITS}"),
+                format!(
+                    "la clave RSA tiene {bits} bits; una firma electrónica vigente usa al menos {MIN_BITS}"
+                ),
             ));
         }
         let mut cadena = Vec::new();
         for c in chain.certs() {
-            cadena.push(Certificate::from_der(c.as_der()).map_err(|_| {
-                Error::input(here(), "un certificado del archivo está dañado")
-            })?);
+            cadena.push(
+                Certificate::from_der(c.as_der())
+                    .map_err(|_| Error::input(here(), "un certificado del archivo está dañado"))?,
+            );
         }
         let cert = cadena
             .first()
@@ -259,11 +276,16 @@ impl Firmante {
             Ok(Some(_)) => {
                 return Err(Error::input(
                     here(),
-                    format!("el certificado de {titular} no sirve para firmar (su uso de clave no incluye la firma digital)"),
+                    format!(
+                        "el certificado de {titular} no sirve para firmar (su uso de clave no incluye la firma digital)"
+                    ),
                 ));
             }
             Err(_) => {
-                return Err(Error::input(here(), "el uso de clave del certificado está dañado"));
+                return Err(Error::input(
+                    here(),
+                    "el uso de clave del certificado está dañado",
+                ));
             }
         }
         let der = cert
@@ -274,9 +296,10 @@ impl Firmante {
             emisor: tbs.issuer().to_string(),
             numero_serie: crate::fs::hex(tbs.serial_number().as_bytes()),
             valido_hasta: hasta.date_naive().format("%Y-%m-%d").to_string(),
-            sha256: crate::publish::sha256_hex(&der),
+            sha256: sha256_hex(&der),
         };
-        let ess = cms::ess(cert, &der).map_err(|_| Error::input(here(), "el certificado está dañado"))?;
+        let ess =
+            cms::ess(cert, &der).map_err(|_| Error::input(here(), "el certificado está dañado"))?;
         let mut certs_bytes = 0usize;
         for c in &cadena {
             certs_bytes += c.to_der().map(|d| d.len()).unwrap_or(0);
@@ -316,15 +339,14 @@ impl Firmante {
 
     /// Signs `pdf`, written with [`Firmante::campo`], in place.
     pub fn firmar(&self, pdf: &mut [u8]) -> Result<(), String> {
-        xhtml_pdf::sign(pdf, |antes, despues| {
-            cms::signed_data(self, antes, despues)
-        })
-        .map_err(|e| match e {
-            xhtml_pdf::SignError::NoField => "el PDF no tiene el campo de la firma".to_string(),
-            xhtml_pdf::SignError::TooLarge { needed, reserved } => format!(
-                "la firma ocupa {needed} bytes y el PDF reservó {reserved}"
-            ),
-            xhtml_pdf::SignError::Signer(e) => format!("la firma no se pudo codificar: {e}"),
+        xhtml_pdf::sign(pdf, |antes, despues| cms::signed_data(self, antes, despues)).map_err(|e| {
+            match e {
+                xhtml_pdf::SignError::NoField => "el PDF no tiene el campo de la firma".to_string(),
+                xhtml_pdf::SignError::TooLarge { needed, reserved } => {
+                    format!("la firma ocupa {needed} bytes y el PDF reservó {reserved}")
+                }
+                xhtml_pdf::SignError::Signer(e) => format!("la firma no se pudo codificar: {e}"),
+            }
         })
     }
 }

@@ -188,13 +188,7 @@ pub fn load(
         .absorb(Config::load(&dir.join(config::ARCHIVO)))
         // Without a year the other files are checked row by row alone (a
         // contradiction would otherwise refuse every period twice).
-        .and_then(|c| problems.absorb(c.con_anio(anio)))
-        // The certificate is opened and checked before anything is written.
-        .and_then(|mut c| {
-            let f = problems.absorb(crate::firma::abrir(&c, dir))?;
-            c.firmante = f.map(std::sync::Arc::new);
-            Some(c)
-        });
+        .and_then(|c| problems.absorb(c.con_anio(anio)));
     let files = discover(dir)?;
     problems.extend(files.problems.iter().cloned());
     let mut archivos = Vec::new();

@@ -69,7 +69,7 @@ pub fn anual(a: &Anual, inicio: Inicio) -> Result<AnioPublicado, Error> {
         ]),
         entradas,
         salidas: Vec::new(),
-        firma: c.config.firmante.as_ref().map(|f| f.firmado().clone()),
+        firma: c.firmante.as_ref().map(|f| f.firmado().clone()),
     };
     let name = format!("rendicion_{}", c.config.anio);
     // Everything is in memory: only now is the output folder touched.
@@ -112,6 +112,7 @@ pub(super) fn en_memoria(
         templates: &c.templates,
         institucion: &institucion,
         fecha,
+        firmante: c.firmante.as_ref(),
     };
     let (archivos, avisos) = publicacion_anual(&ctx, &entidades)?;
     Ok(Informes {

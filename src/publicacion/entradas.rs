@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::config::{self, Config, Porcentajes};
 use crate::error::{Error, Problems};
+use crate::firma::Firmante;
 use crate::input::{self, Kind};
 use crate::model::Dataset;
 use crate::publish::Huella;
@@ -21,11 +22,14 @@ pub struct Entrada {
     pub porcentajes: Option<Porcentajes>,
 }
 
-/// What [`cargar`] read: the settings, the data and the templates.
+/// What [`cargar`] read: the settings, the data, the templates and the
+/// certificate of `[firma]`.
 pub struct Cargado {
     pub config: Config,
     pub dataset: Dataset,
     pub templates: Templates,
+    /// Who signs the PDFs, opened and checked (`[firma]`), if anyone.
+    pub firmante: Option<Firmante>,
 }
 
 /// Reads the inputs folder and the templates, reporting the problems of
@@ -36,12 +40,20 @@ pub fn cargar(e: &Entrada, anio: Option<i32>) -> Result<Cargado, Error> {
     let mut problems = Problems::default();
     let loaded = problems.absorb(input::load(&e.carpeta, e.porcentajes, anio));
     let templates = problems.absorb(Templates::load(Some(&e.plantillas)));
-    match (loaded, templates) {
-        (Some((config, dataset)), Some(templates)) if problems.is_empty() => Ok(Cargado {
-            config,
-            dataset,
-            templates,
-        }),
+    // The certificate is opened and checked before anything is written.
+    let firmante = match &loaded {
+        Some((config, _)) => problems.absorb(crate::firma::abrir(config, &e.carpeta)),
+        None => None,
+    };
+    match (loaded, templates, firmante) {
+        (Some((config, dataset)), Some(templates), Some(firmante)) if problems.is_empty() => {
+            Ok(Cargado {
+                config,
+                dataset,
+                templates,
+                firmante,
+            })
+        }
         _ => Err(problems.into_error()),
     }
 }

@@ -65,7 +65,8 @@ pub fn mensual(
             &informe,
             &cargado.templates,
         )
-        .with_cambios(cambios);
+        .with_cambios(cambios)
+        .with_firmante(cargado.firmante.as_ref());
         let files =
             render::publicacion_mensual(&ctx, &mut |nombre| avance(Etapa::Generando(nombre)))?;
         (files, ctx.cambios)
@@ -131,6 +132,6 @@ fn manifiesto(m: &Mensual, c: &Cargado, informe: &Informe, entradas: Vec<Huella>
         cuentas,
         entradas,
         salidas: Vec::new(),
-        firma: c.config.firmante.as_ref().map(|f| f.firmado().clone()),
+        firma: c.firmante.as_ref().map(|f| f.firmado().clone()),
     }
 }

@@ -46,7 +46,8 @@ pub fn validar(e: &Entrada, periodo: Option<Periodo>) -> Result<Validacion, Erro
         &cargado.dataset,
         &informe,
         &cargado.templates,
-    );
+    )
+    .with_firmante(cargado.firmante.as_ref());
     let archivos = render::publicacion_mensual(&ctx, &mut |_| {})?;
     let anual = super::anual::en_memoria(&cargado, &respuestas, None)?;
     // The root's page, as it would list this month and this year.

@@ -86,8 +86,7 @@ impl Huella {
 /// 64 lower-case hexadecimal digits: a SHA-256 as the manifest writes it.
 fn hex64(s: &str) -> bool {
     s.len() == 64
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 

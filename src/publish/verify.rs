@@ -79,7 +79,11 @@ pub fn verify(dir: &Path) -> Result<Verificacion, Error> {
     let mut diferencias = compare(&manifest.salidas, &found, &links, dir, true)?;
     let mut firmas = 0;
     if let Some(firmado) = &manifest.firma {
-        for h in manifest.salidas.iter().filter(|h| h.archivo.ends_with(".pdf")) {
+        for h in manifest
+            .salidas
+            .iter()
+            .filter(|h| h.archivo.ends_with(".pdf"))
+        {
             let named = |d: &Diferencia| match d {
                 Diferencia::Falta(a) | Diferencia::Modificado { archivo: a, .. } => a == &h.archivo,
                 _ => false,

@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::compute::Informe;
 use crate::config::Config;
 use crate::error::Error;
+use crate::firma::Firmante;
 use crate::model::Dataset;
 pub use crate::output::OutputFile;
 pub use templates::{BUILTIN, Templates};
@@ -38,6 +39,8 @@ pub struct RenderContext<'a> {
     pub por_unidad: Vec<Vec<usize>>,
     /// What changed since the previous month's publication.
     pub cambios: Cambios,
+    /// Who signs the PDFs, if anyone.
+    pub firmante: Option<&'a Firmante>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -57,7 +60,13 @@ impl<'a> RenderContext<'a> {
             filas: view::filas(dataset, informe),
             por_unidad,
             cambios: Cambios::NoComparado,
+            firmante: None,
         }
+    }
+
+    /// The same context signing every PDF with `firmante`.
+    pub fn with_firmante(self, firmante: Option<&'a Firmante>) -> Self {
+        RenderContext { firmante, ..self }
     }
 
     /// The rows of unit `u`'s indicators, in the order of `metas`.
@@ -130,6 +139,8 @@ pub struct ContextoAnual<'a> {
     pub institucion: &'a [usize],
     /// The declared date of the report.
     pub fecha: chrono::NaiveDate,
+    /// Who signs the PDFs, if anyone.
+    pub firmante: Option<&'a Firmante>,
 }
 
 /// One output (or family of outputs) of a run.

@@ -15,7 +15,14 @@ fn draw(
     path: String,
 ) -> Result<OutputFile, Error> {
     let xhtml = ctx.templates.render(template, tctx)?;
-    let bytes = to_pdf(&xhtml, template, ctx.templates, &path, ctx.config)?;
+    let bytes = to_pdf(
+        &xhtml,
+        template,
+        ctx.templates,
+        &path,
+        ctx.config,
+        ctx.firmante,
+    )?;
     Ok(OutputFile { path, bytes })
 }
 
@@ -28,13 +35,11 @@ pub(crate) fn to_pdf(
     templates: &Templates,
     path: &str,
     config: &crate::config::Config,
+    firmante: Option<&crate::firma::Firmante>,
 ) -> Result<Vec<u8>, Error> {
     let options = xhtml_pdf::Options {
         pdfa: config.publicacion.pdfa,
-        signature: config
-            .firmante
-            .as_ref()
-            .map(|f| f.campo(&config.institucion.nombre)),
+        signature: firmante.map(|f| f.campo(&config.institucion.nombre)),
     };
     let fonts = crate::fonts::fonts().ok_or_else(|| Error::Render {
         file: path.to_string(),
@@ -83,7 +88,7 @@ pub(crate) fn to_pdf(
             }
         }
     })?;
-    if let Some(f) = &config.firmante {
+    if let Some(f) = firmante {
         f.firmar(&mut pdf).map_err(|detail| Error::Render {
             file: path.to_string(),
             detail: format!("no se pudo firmar: {detail}"),

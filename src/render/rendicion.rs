@@ -94,7 +94,14 @@ fn pdf(ctx: &Contexto, v: &VistaRendicion, path: String) -> Result<OutputFile, E
     t.insert("r", v);
     t.insert("fecha", &ctx.fecha.format("%Y-%m-%d").to_string());
     let xhtml = ctx.templates.render("rendicion.html", &t)?;
-    let bytes = super::pdf::to_pdf(&xhtml, "rendicion.html", ctx.templates, &path, ctx.config)?;
+    let bytes = super::pdf::to_pdf(
+        &xhtml,
+        "rendicion.html",
+        ctx.templates,
+        &path,
+        ctx.config,
+        ctx.firmante,
+    )?;
     Ok(OutputFile { path, bytes })
 }
 

@@ -139,6 +139,21 @@ mod tests {
             .replacen("nombre = \"\"", "nombre = \"X\"", 1)
             .replacen("siglas = \"\"", "siglas = \"X\"", 1);
         crate::config::Config::parse(&filled, "lotaip.toml").unwrap();
+        // The signature section, once uncommented, is a valid one.
+        let firma: String = filled
+            .lines()
+            .skip_while(|l| !l.starts_with("# [firma]"))
+            .map(|l| l.strip_prefix("# ").unwrap_or(l))
+            .filter(|l| l.starts_with('[') || (l.contains(" = ") && !l.contains("clave_archivo")))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        assert!(firma.starts_with("[firma]"), "{firma}");
+        let c = crate::config::Config::parse(&format!("{filled}\n{firma}"), "lotaip.toml").unwrap();
+        let f = c.firma.expect("[firma]");
+        assert_eq!(
+            f.clave,
+            crate::config::Clave::Variable("LOTAIP_CLAVE_FIRMA".into())
+        );
     }
 
     #[test]

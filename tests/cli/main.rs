@@ -8,6 +8,7 @@ mod common;
 mod corpus;
 mod documentos;
 mod errores;
+mod firma;
 mod formulario;
 mod generar;
 mod indice;
