@@ -1,6 +1,7 @@
 //! A month's publication on the sample inputs (the IESS plan: 1,801
 //! indicators, 24 provinces), stage by stage, in memory; the two PDF
-//! renderers on their own.
+//! renderers on their own; everything again with every PDF signed (with a
+//! certificate `openssl` makes for the bench, when it is installed).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -31,6 +32,19 @@ fn mes(c: &mut Criterion) {
             render::render_all(&ctx, &render::mensual(config.publicacion.ley)).expect("render")
         })
     });
+    match firmante() {
+        Some((_dir, f)) => {
+            g.bench_function("renderizar todo, con cada PDF firmado", |b| {
+                b.iter(|| {
+                    let ctx = RenderContext::new(&config, &ds, &informe, &templates)
+                        .with_firmante(Some(&f));
+                    render::render_all(&ctx, &render::mensual(config.publicacion.ley))
+                        .expect("render")
+                })
+            });
+        }
+        None => eprintln!("sin openssl: no se mide la publicación firmada"),
+    }
     let ctx = RenderContext::new(&config, &ds, &informe, &templates);
     let tctx = ctx.tera_context().expect("context");
     g.bench_function("plantilla literal_a4.html", |b| {
@@ -58,6 +72,50 @@ fn mes(c: &mut Criterion) {
         b.iter(|| provincias.render(black_box(&ctx)).expect("pdf"))
     });
     g.finish();
+}
+
+/// A test signer: an RSA-2048 key and a self-signed certificate in a
+/// PKCS#12 file made by `openssl` (kept in the returned folder).
+fn firmante() -> Option<(tempfile::TempDir, lotaip::firma::Firmante)> {
+    let dir = tempfile::tempdir().ok()?;
+    let run = |args: &[&str]| {
+        std::process::Command::new("openssl")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let made = run(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        "k.pem",
+        "-out",
+        "c.pem",
+        "-days",
+        "30",
+        "-subj",
+        "/CN=Banco de pruebas",
+    ]) && run(&[
+        "pkcs12", "-export", "-inkey", "k.pem", "-in", "c.pem", "-passout", "pass:x", "-out",
+        "f.p12",
+    ]);
+    std::fs::write(dir.path().join("clave"), "x").ok()?;
+    let firma = lotaip::config::Firma {
+        certificado: dir.path().join("f.p12").to_str()?.to_string(),
+        clave: lotaip::config::Clave::Archivo(dir.path().join("clave").to_str()?.to_string()),
+        razon: None,
+        lugar: None,
+        hora: false,
+    };
+    let ahora = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now());
+    let f = made
+        .then(|| lotaip::firma::Firmante::cargar(&firma, dir.path(), ahora).ok())
+        .flatten()?;
+    Some((dir, f))
 }
 
 criterion_group!(benches, mes);
