@@ -250,3 +250,34 @@ pub const ENCABEZADOS_MATRIZ: [&str; 5] = [
     "Indicador",
     "Meta cuantificable",
 ];
+
+/// Every PDF under `dir`, sorted.
+pub fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = files_under(dir)
+        .into_iter()
+        .filter(|f| f.ends_with(".pdf"))
+        .map(|f| dir.join(f))
+        .collect();
+    v.sort();
+    v
+}
+
+/// Runs a checker of `tests/comprobadores` with `args` and then `pdfs`:
+/// (success, its output).
+pub fn comprobador(name: &str, args: &[&Path], pdfs: &[PathBuf]) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/comprobadores")
+        .join(name);
+    let o = std::process::Command::new("python3")
+        .arg(script)
+        .args(args)
+        .args(pdfs)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 is needed for this test ({e})"));
+    let (out, err) = texts(&o);
+    assert!(
+        !err.contains("No module named"),
+        "the checkers need pikepdf and pyHanko: python3 -m pip install pikepdf pyhanko ({err})"
+    );
+    (o.status.success(), format!("{out}{err}"))
+}

@@ -4,42 +4,14 @@
 //! PDF/UA-1 (`etiquetas.py`), and the `pdfua` package's PDF/UA-1 rules;
 //! `pdfa = false` writes files the PDF/A check refuses.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::common::*;
 
 /// Runs the pikepdf checker of PDF/A on `pdfs`: (success, its output).
 fn comprobar(pdfs: &[PathBuf]) -> (bool, String) {
-    comprobador("pdfa.py", pdfs)
-}
-
-/// Runs a checker of `tests/comprobadores` on `pdfs`: (success, its output).
-fn comprobador(name: &str, pdfs: &[PathBuf]) -> (bool, String) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/comprobadores")
-        .join(name);
-    let o = Command::new("python3")
-        .arg(script)
-        .args(pdfs)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 is needed for this test ({e})"));
-    let (out, err) = texts(&o);
-    assert!(
-        !err.contains("No module named 'pikepdf'"),
-        "pikepdf is needed for this test: python3 -m pip install pikepdf"
-    );
-    (o.status.success(), format!("{out}{err}"))
-}
-
-fn pdfs_under(dir: &Path) -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = files_under(dir)
-        .into_iter()
-        .filter(|f| f.ends_with(".pdf"))
-        .map(|f| dir.join(f))
-        .collect();
-    v.sort();
-    v
+    comprobador("pdfa.py", &[], pdfs)
 }
 
 #[test]
@@ -67,7 +39,7 @@ fn every_pdf_of_the_sample_month_and_year_is_pdf_a_2u() {
     let (ok, out) = comprobar(&pdfs);
     assert!(ok, "{out}");
     assert_eq!(out.matches("PDF/A-2a: cumple").count(), pdfs.len(), "{out}");
-    let (ok, out) = comprobador("etiquetas.py", &pdfs);
+    let (ok, out) = comprobador("etiquetas.py", &[], &pdfs);
     assert!(ok, "{out}");
     assert_eq!(
         out.matches("etiquetas: cumple").count(),
@@ -96,7 +68,7 @@ fn the_tag_checker_refuses_a_file_without_its_structure() {
     let (out, o) = generar(&fixture("basico"), "2025-06");
     assert!(o.status.success(), "{:?}", texts(&o));
     let pdf = out.path().join("2025-06/numeral_1.3_2025-06.pdf");
-    let (ok, said) = comprobador("etiquetas.py", std::slice::from_ref(&pdf));
+    let (ok, said) = comprobador("etiquetas.py", &[], std::slice::from_ref(&pdf));
     assert!(ok, "{said}");
     // The same file with its tree cut off, and with one MCID dropped from
     // the parent tree: both refused.
@@ -113,9 +85,9 @@ p=pikepdf.open(sys.argv[1]); n=p.Root.StructTreeRoot.ParentTree.Nums; n[1]=pikep
         .output()
         .expect("python3");
     assert!(o.status.success(), "{:?}", texts(&o));
-    let (ok, said) = comprobador("etiquetas.py", &[cut]);
+    let (ok, said) = comprobador("etiquetas.py", &[], &[cut]);
     assert!(!ok && said.contains("StructTreeRoot"), "{said}");
-    let (ok, said) = comprobador("etiquetas.py", &[hole]);
+    let (ok, said) = comprobador("etiquetas.py", &[], &[hole]);
     assert!(!ok && said.contains("árbol de padres"), "{said}");
 }
 
