@@ -281,3 +281,30 @@ pub fn comprobador(name: &str, args: &[&Path], pdfs: &[PathBuf]) -> (bool, Strin
     );
     (o.status.success(), format!("{out}{err}"))
 }
+
+/// Every one of `pdfs` passes the PDF/A-2a check (`pdfa.py`), the tag tree
+/// check (`etiquetas.py`) and the `pdfua` package's PDF/UA-1 rules.
+pub fn assert_pdfa_y_etiquetas(pdfs: &[PathBuf]) {
+    for (checker, word) in [
+        ("pdfa.py", "PDF/A-2a: cumple"),
+        ("etiquetas.py", "etiquetas: cumple"),
+    ] {
+        let (ok, out) = comprobador(checker, &[], pdfs);
+        assert!(ok, "{out}");
+        assert_eq!(out.matches(word).count(), pdfs.len(), "{out}");
+    }
+    let o = std::process::Command::new("python3")
+        .args(["-m", "pdfua", "check"])
+        .args(pdfs)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("pdfua is needed for this test: python3 -m pip install pdfua ({e})")
+        });
+    let (out, err) = texts(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert_eq!(
+        out.matches("errors=0 warnings=0").count(),
+        pdfs.len(),
+        "{out}{err}"
+    );
+}

@@ -36,31 +36,7 @@ fn every_pdf_of_the_sample_month_and_year_is_pdf_a_2u() {
     // The matrix, 24 provinces, and the institution's and each reporting
     // province's accountability report.
     assert!(pdfs.len() >= 26, "{pdfs:?}");
-    let (ok, out) = comprobar(&pdfs);
-    assert!(ok, "{out}");
-    assert_eq!(out.matches("PDF/A-2a: cumple").count(), pdfs.len(), "{out}");
-    let (ok, out) = comprobador("etiquetas.py", &[], &pdfs);
-    assert!(ok, "{out}");
-    assert_eq!(
-        out.matches("etiquetas: cumple").count(),
-        pdfs.len(),
-        "{out}"
-    );
-    // The machine-checkable PDF/UA-1 rules of the `pdfua` package.
-    let o = Command::new("python3")
-        .args(["-m", "pdfua", "check"])
-        .args(&pdfs)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!("pdfua is needed for this test: python3 -m pip install pdfua ({e})")
-        });
-    let (out, err) = texts(&o);
-    assert!(o.status.success(), "{out}{err}");
-    assert_eq!(
-        out.matches("errors=0 warnings=0").count(),
-        pdfs.len(),
-        "{out}{err}"
-    );
+    assert_pdfa_y_etiquetas(&pdfs);
 }
 
 #[test]

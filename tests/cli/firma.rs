@@ -309,26 +309,7 @@ fn every_pdf_of_the_signed_sample_month_and_year_validates_and_stays_pdf_a_and_t
             pdf.display()
         );
     }
-    for (checker, word) in [
-        ("pdfa.py", "PDF/A-2a: cumple"),
-        ("etiquetas.py", "etiquetas: cumple"),
-    ] {
-        let (ok, out) = comprobador(checker, &[], &pdfs);
-        assert!(ok, "{out}");
-        assert_eq!(out.matches(word).count(), pdfs.len(), "{out}");
-    }
-    let o = Command::new("python3")
-        .args(["-m", "pdfua", "check"])
-        .args(&pdfs)
-        .output()
-        .expect("pdfua");
-    let (out, err) = texts(&o);
-    assert!(o.status.success(), "{out}{err}");
-    assert_eq!(
-        out.matches("errors=0 warnings=0").count(),
-        pdfs.len(),
-        "{out}{err}"
-    );
+    assert_pdfa_y_etiquetas(&pdfs);
 
     // The manifest names the certificate; verificar checks every PDF.
     let mes = salida.path().join("2025-06");
