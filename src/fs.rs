@@ -95,6 +95,11 @@ pub(crate) fn hash(mut file: File) -> io::Result<(u64, String)> {
     Ok((total, hex(&hasher.finalize())))
 }
 
+/// Lower-case hexadecimal SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 /// Lower-case hexadecimal digits of a digest.
 pub(crate) fn hex(digest: &[u8]) -> String {
     use std::fmt::Write as _;

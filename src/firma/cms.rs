@@ -232,7 +232,7 @@ fn comprobar_sin_contener(pdf: &[u8], esperado: &Firmado) -> Result<(), String> 
         })
         .ok_or("la firma no incluye el certificado del firmante")?;
     let der = cert.to_der().map_err(damaged)?;
-    let huella = super::sha256_hex(&der);
+    let huella = crate::fs::sha256_hex(&der);
     if huella != esperado.sha256 {
         return Err(format!(
             "la firmó otro certificado ({}, SHA-256 {}…) y no el del manifiesto ({})",

@@ -36,12 +36,6 @@ const MAX_CLAVE_BYTES: u64 = 4096;
 /// The smallest RSA key accepted.
 const MIN_BITS: usize = 2048;
 
-/// Lower-case hexadecimal SHA-256.
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    crate::fs::hex(&Sha256::digest(bytes))
-}
-
 /// Who signs, as the manifest records it and `verificar` checks it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -296,7 +290,7 @@ impl Firmante {
             emisor: tbs.issuer().to_string(),
             numero_serie: crate::fs::hex(tbs.serial_number().as_bytes()),
             valido_hasta: hasta.date_naive().format("%Y-%m-%d").to_string(),
-            sha256: sha256_hex(&der),
+            sha256: crate::fs::sha256_hex(&der),
         };
         let ess =
             cms::ess(cert, &der).map_err(|_| Error::input(here(), "el certificado está dañado"))?;

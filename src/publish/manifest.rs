@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::error::Error;
 use crate::output::OutputFile;
 
+pub use crate::fs::sha256_hex;
 pub use crate::output::MANIFEST;
 
 /// A publication's manifest. Keys are Spanish: the file is published.
@@ -88,11 +88,6 @@ fn hex64(s: &str) -> bool {
     s.len() == 64
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-}
-
-/// Lower-case hexadecimal SHA-256.
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    crate::fs::hex(&Sha256::digest(bytes))
 }
 
 /// The largest manifest read: a 50,000-row plan's has a few hundred lines.

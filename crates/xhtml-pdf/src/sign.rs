@@ -44,6 +44,13 @@ fn err(e: lopdf::Error) -> PdfError {
     PdfError::Write(e.to_string())
 }
 
+/// The dictionary object `id`, to change.
+fn dict_mut(lo: &mut lopdf::Document, id: ObjectId) -> Result<&mut Dictionary, PdfError> {
+    lo.get_object_mut(id)
+        .and_then(Object::as_dict_mut)
+        .map_err(err)
+}
+
 fn name(n: &str) -> Object {
     Object::Name(n.as_bytes().to_vec())
 }
@@ -134,10 +141,7 @@ pub(crate) fn add_field(lo: &mut lopdf::Document, field: &SignatureField) -> Res
     w.set("StructParent", Object::Integer(next_key));
     let w_id = lo.add_object(w);
 
-    let page = lo
-        .get_object_mut(first_page)
-        .and_then(Object::as_dict_mut)
-        .map_err(err)?;
+    let page = dict_mut(lo, first_page)?;
     match page.get_mut(b"Annots").and_then(Object::as_array_mut) {
         Ok(a) => a.push(Object::Reference(w_id)),
         Err(_) => page.set("Annots", Object::Array(vec![Object::Reference(w_id)])),
@@ -194,10 +198,7 @@ fn tag_widget(
     form.set("K", Object::Dictionary(objr));
     lo.objects.insert(form_id, Object::Dictionary(form));
 
-    let doc = lo
-        .get_object_mut(doc_id)
-        .and_then(Object::as_dict_mut)
-        .map_err(err)?;
+    let doc = dict_mut(lo, doc_id)?;
     let kids = match doc.get(b"K") {
         Ok(Object::Array(a)) => {
             let mut a = a.clone();
@@ -209,20 +210,14 @@ fn tag_widget(
     };
     doc.set("K", Object::Array(kids));
 
-    let tree = lo
-        .get_object_mut(tree_id)
-        .and_then(Object::as_dict_mut)
-        .map_err(err)?;
+    let tree = dict_mut(lo, tree_id)?;
     let nums = tree
         .get_mut(b"Nums")
         .and_then(Object::as_array_mut)
         .map_err(err)?;
     nums.push(Object::Integer(key));
     nums.push(Object::Reference(form_id));
-    let r = lo
-        .get_object_mut(root)
-        .and_then(Object::as_dict_mut)
-        .map_err(err)?;
+    let r = dict_mut(lo, root)?;
     r.set("ParentTreeNextKey", Object::Integer(key + 1));
     Ok(())
 }
